@@ -25,6 +25,7 @@ final class Subcommands {
             new Entry("sbom", List.of(), SbomCommand::new),
             new Entry("config", List.of(), ConfigCommand::new),
             new Entry("db", List.of(), DbCommand::new),
+            new Entry("runtime", List.of(), RuntimeCommand::new),
             new Entry("version", List.of(), VersionCommand::new),
             new Entry("completion", List.of(), CompletionCommand::new),
             new Entry("aot-training", List.of(), AotTrainingCommand::new));
