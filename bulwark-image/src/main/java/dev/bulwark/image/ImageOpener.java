@@ -1,0 +1,154 @@
+package dev.bulwark.image;
+
+import dev.bulwark.core.InputException;
+import dev.bulwark.image.internal.ArchiveFiles;
+import dev.bulwark.image.internal.Compression;
+import dev.bulwark.image.internal.DirectoryFiles;
+import dev.bulwark.image.internal.LimitedInputStream;
+import dev.bulwark.image.internal.TarFiles;
+import dev.bulwark.image.source.DockerArchiveSource;
+import dev.bulwark.image.source.OciLayoutSource;
+import dev.bulwark.image.source.RootfsImage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipException;
+
+/**
+ * Opens images from files, directories and root filesystems, recognising the format from the content: a
+ * docker-archive or an OCI layout, as a directory or a tar, the tar optionally gzip- or zstd-compressed as a whole.
+ *
+ * <p>An image file may carry a selector: {@code PATH:TAG} picks the image with that tag, {@code PATH@sha256:...} the
+ * manifest or index with that digest (OCI layouts); for a multi-platform index the {@link ImageOptions#platform()}
+ * decides.
+ */
+public final class ImageOpener {
+
+    private final ImageOptions options;
+
+    public ImageOpener(ImageOptions options) {
+        this.options = options;
+    }
+
+    /** A path with an optional selector, split. */
+    record FileInput(Path path, String selector) {
+    }
+
+    /** Opens {@code PATH}, {@code PATH:TAG} or {@code PATH@DIGEST}. */
+    public Image openFile(String input) throws IOException {
+        FileInput parsed = parse(input);
+        Path path = parsed.path();
+        String name = input;
+        if (Files.isDirectory(path)) {
+            return openArchive(new DirectoryFiles(path), name, parsed.selector(), () -> { });
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(path.toString(), "no such file or directory");
+        }
+        if (!Files.isReadable(path)) {
+            throw new InputException(path.toString(), "not readable");
+        }
+        Compression compression;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            compression = Compression.detect(in);
+        }
+        if (compression == Compression.NONE) {
+            return openArchive(new TarFiles(path, options.limits().maxPathLength(), options.limits().maxPathDepth()),
+                    name, parsed.selector(), () -> { });
+        }
+        Path spool = decompressToSpool(path);
+        try {
+            return openArchive(new TarFiles(spool, options.limits().maxPathLength(), options.limits().maxPathDepth()),
+                    name, parsed.selector(), () -> deleteQuietly(spool));
+        } catch (RuntimeException | IOException e) {
+            deleteQuietly(spool);
+            throw e;
+        }
+    }
+
+    /** Opens an unpacked root filesystem. */
+    public Image openRootfs(Path directory) {
+        return new RootfsImage(directory, options);
+    }
+
+    private Image openArchive(ArchiveFiles files, String name, String selector, Runnable onClose)
+            throws IOException {
+        try {
+            if (OciLayoutSource.accepts(files)) {
+                return OciLayoutSource.open(files, name, selector, options.platform(), options, onClose);
+            }
+            if (DockerArchiveSource.accepts(files)) {
+                return DockerArchiveSource.open(files, name, selector, options, onClose);
+            }
+            throw new InputException(files.describe(), "neither a docker-archive (no manifest.json) nor an OCI "
+                    + "layout (no oci-layout and index.json)");
+        } catch (RuntimeException | IOException e) {
+            try {
+                files.close();
+            } finally {
+                onClose.run();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A compressed archive cannot be read with random access, and a docker-archive names its layers only in a
+     * {@code manifest.json} stored after them: so it is decompressed once into the cache directory (bounded by the
+     * image limits) and read from there.
+     */
+    private Path decompressToSpool(Path archive) throws IOException {
+        Files.createDirectories(options.tempDir());
+        Path spool = Files.createTempFile(options.tempDir(), "archive-", ".tar");
+        ImageLimits limits = options.limits();
+        long compressedSize = Files.size(archive);
+        try (InputStream in = new LimitedInputStream(Compression.decompress(Files.newInputStream(archive)),
+                limits.maxTotalBytes(), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
+                () -> compressedSize);
+             OutputStream out = Files.newOutputStream(spool)) {
+            in.transferTo(out);
+        } catch (LimitedInputStream.LimitExceededException e) {
+            deleteQuietly(spool);
+            throw new InputException(archive.toString(), e.getMessage(), e);
+        } catch (ZipException | java.io.EOFException | com.github.luben.zstd.ZstdIOException e) {
+            deleteQuietly(spool);
+            throw new InputException(archive.toString(), "truncated or corrupt compressed archive ("
+                    + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(spool);
+            throw e;
+        }
+        return spool;
+    }
+
+    static FileInput parse(String input) {
+        Path whole = Path.of(input);
+        if (Files.exists(whole)) {
+            return new FileInput(whole, null);
+        }
+        int at = input.lastIndexOf('@');
+        if (at > 0 && input.substring(at + 1).matches("[a-z0-9]+:[a-zA-Z0-9=_-]+")) {
+            return new FileInput(Path.of(input.substring(0, at)), input.substring(at + 1));
+        }
+        // Tags may hold ':' and '/' themselves (example/app:1.0), so the split is the first ':' after an existing path.
+        for (int colon = input.indexOf(':'); colon > 0; colon = input.indexOf(':', colon + 1)) {
+            Path candidate = Path.of(input.substring(0, colon));
+            if (Files.exists(candidate) && colon < input.length() - 1) {
+                return new FileInput(candidate, input.substring(colon + 1));
+            }
+        }
+        return new FileInput(whole, null);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+}

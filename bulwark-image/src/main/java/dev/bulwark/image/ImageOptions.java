@@ -1,0 +1,40 @@
+package dev.bulwark.image;
+
+import dev.bulwark.core.Progress;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to open images.
+ *
+ * @param platform the platform to pick from a multi-platform index ({@link Platform#LINUX_AMD64} by default)
+ * @param limits bounds on untrusted input
+ * @param tempDir where sources may spool data they cannot stream (a compressed archive's inner tar); inside the
+ *     cache directory, never the system temp dir, so that nothing is written outside it
+ * @param progress receives per-layer progress
+ */
+public record ImageOptions(Platform platform, ImageLimits limits, Path tempDir, Progress progress) {
+
+    public ImageOptions {
+        Objects.requireNonNull(platform, "platform is null");
+        Objects.requireNonNull(limits, "limits is null");
+        Objects.requireNonNull(tempDir, "tempDir is null");
+        Objects.requireNonNull(progress, "progress is null");
+    }
+
+    public static ImageOptions defaults(Path tempDir) {
+        return new ImageOptions(Platform.LINUX_AMD64, ImageLimits.DEFAULTS, tempDir, Progress.NONE);
+    }
+
+    public ImageOptions withPlatform(Platform newPlatform) {
+        return new ImageOptions(newPlatform, limits, tempDir, progress);
+    }
+
+    public ImageOptions withLimits(ImageLimits newLimits) {
+        return new ImageOptions(platform, newLimits, tempDir, progress);
+    }
+
+    public ImageOptions withProgress(Progress newProgress) {
+        return new ImageOptions(platform, limits, tempDir, newProgress);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.bulwark.image.internal;
+
+import dev.bulwark.core.Digest;
+import dev.bulwark.core.InputException;
+import dev.bulwark.core.LayerRef;
+import dev.bulwark.core.Progress;
+import dev.bulwark.image.EntryKind;
+import dev.bulwark.image.EntryVisitor;
+import dev.bulwark.image.FileEntry;
+import dev.bulwark.image.ImageLimits;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams one layer blob into an {@link EntryVisitor}: stored bytes → digest check → decompression → limits →
+ * diffID check → tar entries with safe, normalised names. One sequential pass, nothing buffered beyond the
+ * decompressor's window, nothing written to disk.
+ */
+public final class LayerReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LayerReader.class);
+    private static final String WHITEOUT_PREFIX = ".wh.";
+    private static final String OPAQUE_MARKER = ".wh..wh..opq";
+
+    private final String imageName;
+    private final ImageLimits limits;
+    private final Progress progress;
+    private final AtomicLong totalBytes;
+
+    /**
+     * @param imageName names the image in error messages
+     * @param totalBytes uncompressed bytes read so far over the whole image (shared by the layers of one walk)
+     */
+    public LayerReader(String imageName, ImageLimits limits, Progress progress, AtomicLong totalBytes) {
+        this.imageName = imageName;
+        this.limits = limits;
+        this.progress = progress;
+        this.totalBytes = totalBytes;
+    }
+
+    /**
+     * Reads a layer.
+     *
+     * @param blob the layer as stored, compressed or not; closed by this method
+     * @param blobSize the stored size for progress, or -1
+     * @param layer the layer; its diffID is verified against the uncompressed bytes
+     * @param blobDigest the expected digest of the stored bytes, or {@code null} when the source has none
+     */
+    public void read(InputStream blob, long blobSize, LayerRef layer, Digest blobDigest, EntryVisitor visitor)
+            throws IOException {
+        String where = "layer " + (layer.index() + 1) + " (" + layer.diffId() + ")";
+        long remaining = limits.maxTotalBytes() - totalBytes.get();
+        try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
+                blobSize);
+             DigestingInputStream stored = DigestingInputStream.forDigest(new ProgressStream(blob, task), blobDigest)) {
+            InputStream decompressed = Compression.decompress(stored);
+            LimitedInputStream limited = new LimitedInputStream(decompressed,
+                    Math.min(limits.maxLayerBytes(), Math.max(0, remaining)), limits.maxCompressionRatio(),
+                    limits.ratioGraceBytes(), stored::count);
+            DigestingInputStream diff = DigestingInputStream.forDigest(limited, layer.diffId());
+            try {
+                readEntries(diff, visitor, where);
+                diff.drain();
+                stored.drain();
+            } finally {
+                totalBytes.addAndGet(limited.count());
+            }
+            Digest actualDiff = diff.result();
+            if (!actualDiff.equals(layer.diffId())) {
+                throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
+                        + ", but the image config says " + layer.diffId());
+            }
+            if (blobDigest != null) {
+                Digest actualBlob = stored.result();
+                if (!actualBlob.equals(blobDigest)) {
+                    throw new InputException(imageName, where + ": blob has digest " + actualBlob
+                            + ", but the manifest says " + blobDigest);
+                }
+            }
+        } catch (LimitedInputStream.LimitExceededException e) {
+            throw new InputException(imageName, where + ": " + e.getMessage(), e);
+        } catch (ZipException | EOFException e) {
+            throw new InputException(imageName, where + ": truncated or corrupt compressed data (" + e.getMessage()
+                    + ")", e);
+        } catch (com.github.luben.zstd.ZstdIOException e) {
+            throw new InputException(imageName, where + ": corrupt zstd data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void readEntries(InputStream uncompressed, EntryVisitor visitor, String where) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed, StandardCharsets.UTF_8.name());
+        long entries = 0;
+        int escapingLinks = 0;
+        TarArchiveEntry header;
+        while (true) {
+            try {
+                header = tar.getNextEntry();
+            } catch (IOException | IllegalArgumentException e) {
+                if (e instanceof LimitedInputStream.LimitExceededException limit) {
+                    throw limit;
+                }
+                if (e instanceof EOFException eof) {
+                    throw eof;
+                }
+                throw new InputException(imageName, where + ": malformed tar after entry " + entries + " ("
+                        + e.getMessage() + ")", e);
+            }
+            if (header == null) {
+                break;
+            }
+            if (++entries > limits.maxEntries()) {
+                throw new InputException(imageName, where + ": more than " + limits.maxEntries() + " entries");
+            }
+            TarEntry entry = toEntry(header, tar, where);
+            if (entry == null) {
+                continue;
+            }
+            if (entry.kind == EntryKind.SYMLINK && EntryPaths.escapesRoot(entry.path, entry.linkTarget)) {
+                escapingLinks++;
+                LOG.debug("{}: {}: symlink {} -> {} points above the image root; resolved inside it", imageName,
+                        where, entry.path, EntryPaths.printable(entry.linkTarget));
+            }
+            entry.contentAllowed = entry.kind == EntryKind.FILE && visitor.wantsContent(entry);
+            try {
+                visitor.visit(entry);
+            } finally {
+                entry.finished = true;
+            }
+        }
+        if (escapingLinks > 0) {
+            LOG.warn("{}: {}: {} symlink(s) point above the image root; they are resolved inside the image, as a "
+                    + "container runtime would", imageName, where, escapingLinks);
+        }
+        visitor.end();
+    }
+
+    private TarEntry toEntry(TarArchiveEntry header, InputStream content, String where) {
+        String raw = header.getName();
+        String path;
+        try {
+            path = EntryPaths.normalize(raw, limits.maxPathLength(), limits.maxPathDepth());
+        } catch (EntryPaths.UnsafePathException e) {
+            throw new InputException(imageName, where + ": unsafe entry: " + e.getMessage());
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int mode = header.getMode() & 07777;
+        if (name.startsWith(WHITEOUT_PREFIX)) {
+            String dir = EntryPaths.parent(path);
+            if (name.equals(OPAQUE_MARKER)) {
+                return new TarEntry(dir, EntryKind.OPAQUE_WHITEOUT, 0, mode, null, null);
+            }
+            if (name.startsWith(".wh..wh.")) {
+                return null; // AUFS bookkeeping (.wh..wh.plnk, .wh..wh.aufs): not part of the filesystem
+            }
+            String deleted = name.substring(WHITEOUT_PREFIX.length());
+            if (deleted.isEmpty() || deleted.equals(".") || deleted.equals("..")) {
+                throw new InputException(imageName, where + ": unsafe whiteout '" + EntryPaths.printable(raw) + "'");
+            }
+            return new TarEntry(EntryPaths.child(dir, deleted), EntryKind.WHITEOUT, 0, mode, null, null);
+        }
+        if (header.isSymbolicLink()) {
+            String target = header.getLinkName();
+            if (target.isEmpty() || target.indexOf('\0') >= 0 || target.length() > limits.maxPathLength()) {
+                throw new InputException(imageName, where + ": symlink " + path + " has an invalid target");
+            }
+            return new TarEntry(path, EntryKind.SYMLINK, 0, mode, target, null);
+        }
+        if (header.isLink()) {
+            String target;
+            try {
+                target = EntryPaths.normalize(header.getLinkName(), limits.maxPathLength(), limits.maxPathDepth());
+            } catch (EntryPaths.UnsafePathException e) {
+                throw new InputException(imageName, where + ": hardlink " + path + " points outside the image root ("
+                        + e.getMessage() + ")");
+            }
+            return new TarEntry(path, EntryKind.HARDLINK, 0, mode, target, null);
+        }
+        if (header.isDirectory()) {
+            return new TarEntry(path, EntryKind.DIRECTORY, 0, mode, null, null);
+        }
+        if (header.isCharacterDevice() || header.isBlockDevice()) {
+            return new TarEntry(path, EntryKind.DEVICE, 0, mode, null, null);
+        }
+        if (header.isFIFO()) {
+            return new TarEntry(path, EntryKind.FIFO, 0, mode, null, null);
+        }
+        if (header.isFile()) {
+            return new TarEntry(path, EntryKind.FILE, header.getSize(), mode, null, content);
+        }
+        return new TarEntry(path, EntryKind.OTHER, 0, mode, null, null);
+    }
+
+    /** A tar entry as handed to visitors; its content is readable only during the visit, by those who asked. */
+    private static final class TarEntry implements FileEntry {
+        private final String path;
+        private final EntryKind kind;
+        private final long size;
+        private final int mode;
+        private final String linkTarget;
+        private final InputStream content;
+        private boolean contentAllowed;
+        private boolean opened;
+        private boolean finished;
+
+        TarEntry(String path, EntryKind kind, long size, int mode, String linkTarget, InputStream content) {
+            this.path = path;
+            this.kind = kind;
+            this.size = size;
+            this.mode = mode;
+            this.linkTarget = linkTarget;
+            this.content = content;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public EntryKind kind() {
+            return kind;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public int mode() {
+            return mode;
+        }
+
+        @Override
+        public String linkTarget() {
+            return linkTarget;
+        }
+
+        @Override
+        public InputStream open() {
+            if (content == null || !contentAllowed || finished) {
+                throw new IllegalStateException(path + ": content is not available here (" + (content == null
+                        ? "not a regular file" : finished ? "visit is over" : "wantsContent() said false") + ")");
+            }
+            if (opened) {
+                throw new IllegalStateException(path + ": content can be read once");
+            }
+            opened = true;
+            return new FilterInputStream(content) {
+                @Override
+                public void close() {
+                    // the tar stream belongs to the reader
+                }
+
+                @Override
+                public int read() throws IOException {
+                    check();
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    check();
+                    return super.read(b, off, len);
+                }
+
+                private void check() {
+                    if (finished) {
+                        throw new IllegalStateException(path + ": content read after the visit");
+                    }
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + path;
+        }
+    }
+
+    /** Reports stored bytes to a progress task in 1 MiB steps. */
+    private static final class ProgressStream extends FilterInputStream {
+        private final Progress.Task task;
+        private long pending;
+
+        ProgressStream(InputStream in, Progress.Task task) {
+            super(in);
+            this.task = task;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            pending += n;
+            if (pending >= 1 << 20) {
+                task.advance(pending);
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (pending > 0) {
+                task.advance(pending);
+                pending = 0;
+            }
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bulwark.sbom;
+
+import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
+import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
+import dev.bulwark.sbom.analyzer.dpkg.DpkgStatusAnalyzer;
+import dev.bulwark.sbom.os.OsReleaseAnalyzer;
+import java.util.List;
+
+/** The analyzers Bulwark ships, and the selections a scan uses. */
+public final class Analyzers {
+
+    private Analyzers() {
+    }
+
+    /** Every analyzer. */
+    public static List<PackageAnalyzer> all() {
+        return List.of(
+                new OsReleaseAnalyzer(),
+                new DpkgStatusAnalyzer(),
+                new DpkgFileListAnalyzer(),
+                new ApkAnalyzer());
+    }
+
+    /** For images and root filesystems: release files, OS package databases, installed language packages. */
+    public static List<PackageAnalyzer> forImages() {
+        return all().stream().filter(a -> !a.descriptor().tags().equals(
+                java.util.Set.of(AnalyzerDescriptor.Tag.LOCKFILE))).toList();
+    }
+
+    /** For a source tree ({@code bulwark fs}): lockfiles and manifests only. */
+    public static List<PackageAnalyzer> forDirectories() {
+        return all().stream().filter(a -> a.descriptor().tags().contains(AnalyzerDescriptor.Tag.LOCKFILE)).toList();
+    }
+}
