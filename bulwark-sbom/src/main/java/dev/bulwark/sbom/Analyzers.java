@@ -3,6 +3,7 @@ package dev.bulwark.sbom;
 import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgStatusAnalyzer;
+import dev.bulwark.sbom.analyzer.rpm.RpmAnalyzer;
 import dev.bulwark.sbom.os.OsReleaseAnalyzer;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public final class Analyzers {
                 new OsReleaseAnalyzer(),
                 new DpkgStatusAnalyzer(),
                 new DpkgFileListAnalyzer(),
-                new ApkAnalyzer());
+                new ApkAnalyzer(),
+                new RpmAnalyzer());
     }
 
     /** For images and root filesystems: release files, OS package databases, installed language packages. */

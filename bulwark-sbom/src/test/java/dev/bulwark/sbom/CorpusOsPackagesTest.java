@@ -32,6 +32,9 @@ class CorpusOsPackagesTest {
         "debian-11-slim.oci.tar, debian-11-slim.dpkg.tsv, debian, 11",
         "debian-13-slim-app.docker.tar.gz, debian-13-slim-app.dpkg.tsv, debian, 13",
         "pkgdb-debian-9.11.oci.tar, pkgdb-debian-9.11.dpkg.tsv, debian, 9",
+        "centos-7.5.1804-rpmdb-bdb.oci.tar, centos-7.5.1804-rpmdb-bdb.rpm.tsv, centos, 7",
+        "centos-7.5.1804-rpmdb-sqlite.oci.tar, centos-7.5.1804-rpmdb-sqlite.rpm.tsv, centos, 7",
+        "pkgdb-centos-8.2.2004.oci.tar, pkgdb-centos-8.2.2004.rpm.tsv, centos, 8",
     })
     void osPackagesEqualTheGroundTruth(String image, String expected, String family, String version)
             throws IOException {
@@ -66,9 +69,10 @@ class CorpusOsPackagesTest {
             version = version.substring(colon + 1);
         }
         int dash = version.lastIndexOf('-');
+        // rpm -qa --qf prints "(none)" for absent tags (the gpg-pubkey pseudo packages have no arch or source)
         return String.join("\t", p.name(), epoch, version.substring(0, dash), version.substring(dash + 1),
-                p.arch(), p.properties().getOrDefault("sourcerpm", ""), p.properties().getOrDefault(
-                        "modularitylabel", ""));
+                p.arch() == null ? "(none)" : p.arch(), p.properties().getOrDefault("sourcerpm", "(none)"),
+                p.properties().getOrDefault("modularitylabel", ""));
     }
 
     static String summary(List<Package> packages) {
