@@ -8,6 +8,7 @@ import dev.bulwark.image.internal.LimitedInputStream;
 import dev.bulwark.image.internal.TarFiles;
 import dev.bulwark.image.source.DockerArchiveSource;
 import dev.bulwark.image.source.OciLayoutSource;
+import dev.bulwark.image.source.RegistrySource;
 import dev.bulwark.image.source.RootfsImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipException;
 
 /**
- * Opens images from files, directories and root filesystems, recognising the format from the content: a
+ * Opens images from registries, files, directories and root filesystems, recognising a file's format from the content: a
  * docker-archive or an OCI layout, as a directory or a tar, the tar optionally gzip- or zstd-compressed as a whole.
  *
  * <p>An image file may carry a selector: {@code PATH:TAG} picks the image with that tag, {@code PATH@sha256:...} the
@@ -29,9 +30,29 @@ import java.util.zip.ZipException;
 public final class ImageOpener {
 
     private final ImageOptions options;
+    private final RegistryEnvironment registryEnvironment;
 
+    /** An opener that reaches registries with the process's HTTP stack, clock and environment. */
     public ImageOpener(ImageOptions options) {
-        this.options = options;
+        this(options, RegistryEnvironment.system());
+    }
+
+    /** An opener that reaches registries through {@code registryEnvironment} (tests, or the CLI's environment). */
+    public ImageOpener(ImageOptions options, RegistryEnvironment registryEnvironment) {
+        this.options = java.util.Objects.requireNonNull(options, "options is null");
+        this.registryEnvironment = java.util.Objects.requireNonNull(registryEnvironment, "registryEnvironment is null");
+    }
+
+    /**
+     * Opens an image in a registry, e.g. {@code alpine:3.20} or {@code 127.0.0.1:5000/team/app@sha256:...}: the
+     * manifest and config are fetched and verified now; layers stream from the registry during
+     * {@link Image#walk}. Credentials and TLS come from {@link ImageOptions#registry()}.
+     *
+     * @throws dev.bulwark.core.UsageException when the reference is malformed
+     * @throws InputException when the registry cannot be reached, refuses access, or serves something invalid
+     */
+    public Image openReference(String reference) throws IOException {
+        return RegistrySource.open(ImageReference.parse(reference), reference, options, registryEnvironment);
     }
 
     /** A path with an optional selector, split. */

@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param limits bounds on untrusted input
  * @param tempDir where sources may spool data they cannot stream (a compressed archive's inner tar); inside the
  *     cache directory, never the system temp dir, so that nothing is written outside it
- * @param progress receives per-layer progress
+ * @param progress receives per-layer progress (for registries: the download of each layer)
+ * @param registry credentials and TLS settings for registry references
  */
-public record ImageOptions(Platform platform, ImageLimits limits, Path tempDir, Progress progress) {
+public record ImageOptions(Platform platform, ImageLimits limits, Path tempDir, Progress progress,
+                           RegistryOptions registry) {
 
     public ImageOptions {
         Objects.requireNonNull(platform, "platform is null");
         Objects.requireNonNull(limits, "limits is null");
         Objects.requireNonNull(tempDir, "tempDir is null");
         Objects.requireNonNull(progress, "progress is null");
+        Objects.requireNonNull(registry, "registry is null");
+    }
+
+    /** Options with {@link RegistryOptions#DEFAULTS}. */
+    public ImageOptions(Platform platform, ImageLimits limits, Path tempDir, Progress progress) {
+        this(platform, limits, tempDir, progress, RegistryOptions.DEFAULTS);
     }
 
     public static ImageOptions defaults(Path tempDir) {
@@ -27,14 +35,18 @@ public record ImageOptions(Platform platform, ImageLimits limits, Path tempDir, 
     }
 
     public ImageOptions withPlatform(Platform newPlatform) {
-        return new ImageOptions(newPlatform, limits, tempDir, progress);
+        return new ImageOptions(newPlatform, limits, tempDir, progress, registry);
     }
 
     public ImageOptions withLimits(ImageLimits newLimits) {
-        return new ImageOptions(platform, newLimits, tempDir, progress);
+        return new ImageOptions(platform, newLimits, tempDir, progress, registry);
     }
 
     public ImageOptions withProgress(Progress newProgress) {
-        return new ImageOptions(platform, limits, tempDir, newProgress);
+        return new ImageOptions(platform, limits, tempDir, newProgress, registry);
+    }
+
+    public ImageOptions withRegistry(RegistryOptions newRegistry) {
+        return new ImageOptions(platform, limits, tempDir, progress, newRegistry);
     }
 }

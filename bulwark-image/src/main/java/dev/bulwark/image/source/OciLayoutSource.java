@@ -9,11 +9,12 @@ import dev.bulwark.image.ImageOptions;
 import dev.bulwark.image.Platform;
 import dev.bulwark.image.internal.ArchiveFiles;
 import dev.bulwark.image.internal.ImageConfigParser;
+import dev.bulwark.image.internal.IndexSelection;
 import dev.bulwark.image.internal.JsonFiles;
+import dev.bulwark.image.internal.MediaTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class OciLayoutSource {
 
     static final String REF_NAME = "org.opencontainers.image.ref.name";
-    private static final int MAX_INDEX_DEPTH = 8;
+    private static final int MAX_INDEX_DEPTH = IndexSelection.MAX_DEPTH;
 
     private OciLayoutSource() {
     }
@@ -89,14 +90,11 @@ public final class OciLayoutSource {
     }
 
     static boolean isLayerMediaType(String mediaType) {
-        return mediaType.startsWith("application/vnd.oci.image.layer.")
-                || mediaType.startsWith("application/vnd.docker.image.rootfs.")
-                || mediaType.isEmpty();
+        return MediaTypes.isLayer(mediaType);
     }
 
     static boolean isIndex(String mediaType) {
-        return mediaType.equals("application/vnd.oci.image.index.v1+json")
-                || mediaType.equals("application/vnd.docker.distribution.manifest.list.v2+json");
+        return IndexSelection.isIndex(mediaType);
     }
 
     /** Reads and verifies the layout's JSON blobs and walks its indexes. */
@@ -199,21 +197,7 @@ public final class OciLayoutSource {
 
         private JsonNode byPlatform(JsonNode index, Platform platform, int depth, Set<String> visited)
                 throws IOException {
-            Set<String> available = new LinkedHashSet<>();
-            for (JsonNode m : index.path("manifests")) {
-                JsonNode p = m.path("platform");
-                if (!p.isObject() || isAttestation(m)) {
-                    continue;
-                }
-                Platform candidate = new Platform(p.path("os").asText(""), p.path("architecture").asText(""),
-                        p.path("variant").asText(null));
-                available.add(candidate.toString());
-                if (platform.accepts(candidate)) {
-                    return resolve(m, platform, depth, visited);
-                }
-            }
-            throw new InputException(name, "no image for platform " + platform + " in the index (available: "
-                    + (available.isEmpty() ? "none" : String.join(", ", available)) + "); choose one with --platform");
+            return resolve(IndexSelection.byPlatform(index, platform, name, "the index"), platform, depth, visited);
         }
 
         private JsonNode findDigest(JsonNode index, Digest wanted, int depth, Set<String> visited)
@@ -232,12 +216,6 @@ public final class OciLayoutSource {
                 }
             }
             return null;
-        }
-
-        private static boolean isAttestation(JsonNode descriptor) {
-            return descriptor.path("annotations").path("vnd.docker.reference.type").asText("")
-                    .equals("attestation-manifest")
-                    || descriptor.path("platform").path("os").asText("").equals("unknown");
         }
 
         private static boolean allHavePlatforms(JsonNode manifests) {
