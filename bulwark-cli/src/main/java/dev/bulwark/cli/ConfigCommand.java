@@ -1,17 +1,36 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.config.Compliance;
+import dev.bulwark.config.ConfigReport;
+import dev.bulwark.config.ConfigScan;
+import dev.bulwark.config.ConfigScanOptions;
+import dev.bulwark.config.ConfigScanner;
+import dev.bulwark.config.FileError;
+import dev.bulwark.core.InputException;
+import dev.bulwark.core.Misconfiguration;
+import dev.bulwark.core.UsageException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bulwark config}: misconfiguration checks on Dockerfiles and Kubernetes manifests. */
 @Command(name = "config", sortOptions = false,
-        header = "Scan Dockerfiles and Kubernetes manifests for misconfigurations.")
+        header = "Scan Dockerfiles and Kubernetes manifests for misconfigurations.",
+        description = "PATH is a Dockerfile, a Kubernetes manifest (YAML or JSON, multi-document) or a directory, "
+                + "searched for Dockerfile*, *.dockerfile, *.yaml, *.yml and *.json. A file that cannot be read is "
+                + "reported on standard error and the scan goes on; the exit code is 3 only when no input could be "
+                + "read at all.")
 final class ConfigCommand implements Callable<Integer> {
+
+    /** The formats this command renders until the report module takes over. */
+    private static final Set<String> FORMATS = Set.of("table", "json");
 
     @ParentCommand
     private BulwarkCommand root;
@@ -19,12 +38,52 @@ final class ConfigCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
     private List<Path> paths;
 
+    @Option(names = "--skip-checks", split = ",", paramLabel = "ID", order = 1,
+            description = "Checks not to run, by Bulwark id or an equivalent hadolint/Trivy/checkov id "
+                    + "(e.g. BW-DS-030,DL3008).")
+    private List<String> skipChecks = new ArrayList<>();
+
+    @Option(names = "--compliance", paramLabel = "PROFILE", order = 2,
+            description = "Run only the controls of a compliance profile: pss-baseline or pss-restricted.")
+    private String compliance;
+
     @Mixin
     private OutputOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         output.validate();
-        throw Unavailable.command("config");
+        if (!FORMATS.contains(output.format)) {
+            throw new UsageException("--format", "'" + output.format + "' is not available for 'bulwark config' yet "
+                    + "(use table or json)");
+        }
+        ConfigScanOptions options = ConfigScanOptions.defaults().withSkipChecks(skipChecks);
+        if (compliance != null) {
+            try {
+                options = options.withCompliance(Compliance.parse(compliance));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--compliance", e.getMessage());
+            }
+        }
+        ConfigScan scan = ConfigScanner.create(options).newScan();
+        for (Path path : paths) {
+            scan.addPath(root.resolve(path), path.toString());
+        }
+        ConfigReport report = scan.finish();
+        for (FileError error : report.errors()) {
+            root.environment().err().println("bulwark: " + error);
+        }
+        root.environment().err().flush();
+        if (report.files().isEmpty() && !report.errors().isEmpty()) {
+            throw new InputException("bulwark config", "no input could be read (" + report.errors().size()
+                    + (report.errors().size() == 1 ? " error" : " errors") + " above)");
+        }
+        List<Misconfiguration> shown = report.findings().stream()
+                .filter(finding -> output.severitySet().contains(finding.severity())).toList();
+        String rendered = output.format.equals("json")
+                ? ConfigReportRenderer.json(report, shown)
+                : ConfigReportRenderer.table(report, shown);
+        ReportOutput.write(root, output, rendered);
+        return shown.isEmpty() ? ExitCodes.OK : output.exitCode;
     }
 }

@@ -1,0 +1,148 @@
+package dev.bulwark.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.config.ConfigReport;
+import dev.bulwark.config.FileError;
+import dev.bulwark.config.FileSummary;
+import dev.bulwark.core.Misconfiguration;
+import dev.bulwark.core.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Minimal table and JSON rendering of a configuration report, kept apart from the command so that it can move to the
+ * report module when that lands.
+ */
+final class ConfigReportRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigReportRenderer() {
+    }
+
+    /** Findings grouped by file, most severe first, then a summary line. */
+    static String table(ConfigReport report, List<Misconfiguration> findings) {
+        Map<String, List<Misconfiguration>> byFile = new LinkedHashMap<>();
+        for (Misconfiguration finding : findings) {
+            byFile.computeIfAbsent(finding.location().path(), k -> new ArrayList<>()).add(finding);
+        }
+        StringBuilder out = new StringBuilder();
+        for (FileSummary file : report.files()) {
+            List<Misconfiguration> fileFindings = byFile.getOrDefault(file.location().path(), List.of());
+            out.append(file.location().path()).append(" (").append(file.type().label()).append(", ")
+                    .append(file.passed()).append(" passed, ").append(file.failed()).append(" failed)\n");
+            if (fileFindings.isEmpty()) {
+                continue;
+            }
+            List<Misconfiguration> sorted = new ArrayList<>(fileFindings);
+            sorted.sort(Comparator.comparing(Misconfiguration::severity).reversed()
+                    .thenComparingInt(Misconfiguration::startLine).thenComparing(Misconfiguration::checkId));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"SEVERITY", "ID", "LINE", "RESOURCE", "MESSAGE"});
+            for (Misconfiguration finding : sorted) {
+                rows.add(new String[] {finding.severity().name(), finding.checkId(), lines(finding),
+                        finding.resource().isEmpty() ? "-" : finding.resource(),
+                        finding.title() + ": " + finding.message()});
+            }
+            appendRows(out, rows);
+            byFile.remove(file.location().path());
+        }
+        out.append('\n').append(summary(report, findings)).append('\n');
+        return out.toString();
+    }
+
+    private static String lines(Misconfiguration finding) {
+        if (finding.startLine() <= 0) {
+            return "-";
+        }
+        return finding.endLine() > finding.startLine() ? finding.startLine() + "-" + finding.endLine()
+                : Integer.toString(finding.startLine());
+    }
+
+    private static void appendRows(StringBuilder out, List<String[]> rows) {
+        int columns = rows.getFirst().length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns - 1; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            out.append("  ");
+            for (int i = 0; i < columns; i++) {
+                out.append(row[i]);
+                if (i < columns - 1) {
+                    out.append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String summary(ConfigReport report, List<Misconfiguration> findings) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Misconfiguration finding : findings) {
+            counts.merge(finding.severity(), 1, Integer::sum);
+        }
+        StringBuilder line = new StringBuilder();
+        line.append(findings.size()).append(findings.size() == 1 ? " finding" : " findings");
+        if (!counts.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Severity severity : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW,
+                    Severity.UNKNOWN)) {
+                if (counts.containsKey(severity)) {
+                    parts.add(severity.name() + ": " + counts.get(severity));
+                }
+            }
+            line.append(" (").append(String.join(", ", parts)).append(')');
+        }
+        line.append(" in ").append(report.files().size()).append(report.files().size() == 1 ? " file" : " files");
+        line.append("; ").append(report.passed()).append(" checks passed");
+        if (!report.errors().isEmpty()) {
+            line.append("; ").append(report.errors().size())
+                    .append(report.errors().size() == 1 ? " input error" : " input errors");
+        }
+        return line.toString();
+    }
+
+    static String json(ConfigReport report, List<Misconfiguration> findings) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode files = root.putArray("files");
+        for (FileSummary file : report.files()) {
+            files.addObject().put("path", file.location().path()).put("type", file.type().label())
+                    .put("passed", file.passed()).put("failed", file.failed());
+        }
+        ArrayNode array = root.putArray("findings");
+        for (Misconfiguration finding : findings) {
+            ObjectNode node = array.addObject();
+            node.put("id", finding.checkId());
+            finding.aliases().forEach(node.putArray("aliases")::add);
+            node.put("title", finding.title());
+            node.put("severity", finding.severity().name());
+            node.put("path", finding.location().path());
+            node.put("startLine", finding.startLine());
+            node.put("endLine", finding.endLine());
+            node.put("resource", finding.resource());
+            node.put("message", finding.message());
+            node.put("resolution", finding.resolution());
+            finding.references().forEach(node.putArray("references")::add);
+        }
+        ArrayNode errors = root.putArray("errors");
+        for (FileError error : report.errors()) {
+            errors.addObject().put("path", error.location().path()).put("message", error.message());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.bulwark.config;
+
+import dev.bulwark.config.internal.check.CheckResults;
+import dev.bulwark.config.internal.check.InputFiles;
+import dev.bulwark.config.internal.dockerfile.Dockerfile;
+import dev.bulwark.config.internal.dockerfile.DockerfileParser;
+import dev.bulwark.config.internal.dockerfile.DockerfileSyntaxException;
+import dev.bulwark.core.ImageConfig;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Misconfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One scan in progress: add files, directories, streams and image configs, then {@link #finish()}. A file that cannot
+ * be read or parsed becomes a {@link FileError} and the scan goes on. Not thread-safe.
+ */
+public final class ConfigScan {
+
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
+
+    private final ConfigScanner scanner;
+    private final List<CheckResults> results = new ArrayList<>();
+    private final List<FileSummary> files = new ArrayList<>();
+    private final List<FileError> errors = new ArrayList<>();
+
+    ConfigScan(ConfigScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** True when {@code path}'s name marks a file this scanner reads (cheap; content is checked on {@code add}). */
+    public static boolean accepts(String path) {
+        return InputFiles.typeByName(path) != null;
+    }
+
+    /**
+     * Adds a file or, for a directory, every accepted file below it (symbolic links are not followed; {@code .git}
+     * and {@code node_modules} are skipped). Files below a directory are shown relative to it; YAML and JSON files
+     * there that hold no Kubernetes objects are skipped silently, while a file named explicitly must be one.
+     */
+    public void addPath(Path path) {
+        addPath(path, path.toString());
+    }
+
+    /**
+     * Like {@link #addPath(Path)}, naming the input {@code displayPath} in findings (files below a directory become
+     * {@code displayPath/relative/path}).
+     */
+    public void addPath(Path path, String displayPath) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            walk(path, displayPath);
+        } else {
+            addFile(path, displayPath, true);
+        }
+    }
+
+    private void walk(Path root, String displayRoot) {
+        String prefix = displayRoot.isEmpty() || displayRoot.equals(".") ? ""
+                : displayRoot.endsWith("/") ? displayRoot : displayRoot + "/";
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && accepts(file.getFileName().toString())) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(new FileError(Location.of(prefix + relative(root, file)), "cannot read: " + describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(new FileError(Location.of(displayRoot), "cannot read directory: " + describe(e)));
+        }
+        found.sort(Comparator.comparing(Path::toString));
+        for (Path file : found) {
+            addFile(file, prefix + relative(root, file), false);
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private void addFile(Path file, String displayPath, boolean explicit) {
+        try (InputStream in = Files.newInputStream(file)) {
+            add(displayPath, in, explicit);
+        } catch (IOException e) {
+            errors.add(new FileError(Location.of(displayPath), "cannot read: " + describe(e)));
+        }
+    }
+
+    /**
+     * Adds one file's content, typed by {@code path}'s name (and, for unknown names, by content).
+     *
+     * @param path the path to show in findings
+     * @param content the file content; read up to the size limit, not closed
+     */
+    public void add(String path, InputStream content) {
+        try {
+            add(path, content, true);
+        } catch (IOException e) {
+            errors.add(new FileError(Location.of(path), "cannot read: " + describe(e)));
+        }
+    }
+
+    private void add(String path, InputStream content, boolean explicit) throws IOException {
+        FileType type = InputFiles.typeByName(path);
+        String text;
+        try {
+            text = InputFiles.readText(content, scanner.options().maxFileBytes());
+        } catch (InputFiles.FileTooLargeException e) {
+            errors.add(new FileError(Location.of(path), e.getMessage()));
+            return;
+        }
+        if (type == null && InputFiles.looksLikeDockerfile(text)) {
+            type = FileType.DOCKERFILE;
+        }
+        if (type == FileType.DOCKERFILE) {
+            addDockerfile(path, text);
+        } else if (explicit) {
+            errors.add(new FileError(Location.of(path), "not a Dockerfile or Kubernetes manifest"));
+        }
+    }
+
+    private void addDockerfile(String path, String text) {
+        Location location = Location.of(path);
+        Dockerfile dockerfile;
+        try {
+            dockerfile = DockerfileParser.parse(text);
+        } catch (DockerfileSyntaxException e) {
+            errors.add(new FileError(location, "not a valid Dockerfile: " + e.getMessage()));
+            return;
+        }
+        for (DockerfileSyntaxException problem : dockerfile.problems()) {
+            errors.add(new FileError(location, "Dockerfile " + problem.getMessage()
+                    + " (the line was skipped; the rest of the file was checked)"));
+        }
+        if (dockerfile.instructions().isEmpty()) {
+            errors.add(new FileError(location, "the Dockerfile has no instructions"));
+            return;
+        }
+        CheckResults fileResults = new CheckResults(location);
+        scanner.dockerfiles().check(dockerfile, false, scanner.filter(), fileResults);
+        keep(fileResults, FileType.DOCKERFILE);
+    }
+
+    /**
+     * Adds a built image's config (runtime settings and history).
+     *
+     * @param config the config
+     * @param target how to name it in findings, e.g. {@code alpine:3.20 (image config)}
+     */
+    public void addImageConfig(ImageConfig config, String target) {
+        CheckResults configResults = new CheckResults(Location.of(target));
+        scanner.imageConfigs().check(config, scanner.filter(), configResults);
+        keep(configResults, FileType.IMAGE_CONFIG);
+    }
+
+    private void keep(CheckResults checked, FileType type) {
+        results.add(checked);
+        files.add(new FileSummary(checked.location(), type, checked.passed(), checked.failed()));
+    }
+
+    /** Runs the cross-file checks and returns everything found. */
+    public ConfigReport finish() {
+        List<Misconfiguration> findings = new ArrayList<>();
+        for (CheckResults checked : results) {
+            findings.addAll(checked.findings());
+        }
+        findings.sort(Comparator.comparing((Misconfiguration m) -> m.location().path())
+                .thenComparingInt(Misconfiguration::startLine)
+                .thenComparing(Misconfiguration::checkId));
+        return new ConfigReport(findings, files, errors);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}
