@@ -182,6 +182,10 @@ public final class StateTracker {
             if (thread == null && isCloneFamily(typeName)) {
                 thread = onCloneInChild(raw);
             }
+            if (thread == null && (typeName.equals("execve") || typeName.equals("execveat"))
+                    && raw.paramLong(0) != null && raw.paramLong(0) == 0) {
+                thread = newThreadFromExit(raw);
+            }
             if (thread != null) {
                 if ((info.flags() & (EventTable.EF_USES_FD | EventTable.EF_DESTROYS_FD)) != 0
                         && thread.lastEnterType == code - 1) {
@@ -490,6 +494,31 @@ public final class StateTracker {
         child.cloneTs = raw.ts();
         add(child);
         return child;
+    }
+
+    /** A thread the capture never introduced, first seen in an exit event that carries its identity. */
+    private ThreadInfo newThreadFromExit(ScapEvent raw) {
+        ThreadInfo t = new ThreadInfo(raw.tid());
+        Long pid = longParam(raw, "pid");
+        Long ptid = longParam(raw, "ptid");
+        t.pid = pid == null ? raw.tid() : pid;
+        t.ptid = ptid == null ? 0 : ptid;
+        ThreadInfo parent = threads.get(t.ptid);
+        if (parent != null) {
+            t.uid = parent.uid;
+            t.gid = parent.gid;
+            t.loginuid = parent.loginuid;
+            t.sid = parent.sid;
+            t.vpgid = parent.vpgid;
+            t.tty = parent.tty;
+            t.containerId = parent.containerId;
+            t.cgroups = parent.cgroups;
+            for (FdInfo fd : parent.fdTable().values()) {
+                t.fds.put(fd.fd, fd.copy(fd.fd));
+            }
+        }
+        add(t);
+        return threads.get(t.tid);
     }
 
     private void copyFrom(ThreadInfo child, ThreadInfo parent, ScapEvent raw) {
