@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,23 @@ import java.util.Objects;
  * @param env the environment variables
  * @param workingDir the directory relative paths and {@code bulwark.yaml} are resolved against
  * @param errIsTerminal true when standard error is an interactive terminal (progress bars, colours)
+ * @param in standard input ({@code --password-stdin})
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir,
-                             boolean errIsTerminal) {
+                             boolean errIsTerminal, InputStream in) {
 
     public CliEnvironment {
         Objects.requireNonNull(out, "out is null");
         Objects.requireNonNull(err, "err is null");
+        Objects.requireNonNull(in, "in is null");
         env = Map.copyOf(env);
         workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** An environment with an empty standard input. */
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir,
+                          boolean errIsTerminal) {
+        this(out, err, env, workingDir, errIsTerminal, InputStream.nullInputStream());
     }
 
     /** The real process environment. */
@@ -36,7 +45,8 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 System.getenv(),
                 Path.of(""),
-                terminal);
+                terminal,
+                System.in);
     }
 
     /** Environment variable {@code name}, or {@code null}. */

@@ -1,8 +1,18 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.InputException;
+import dev.bulwark.core.Progress;
+import dev.bulwark.core.UsageException;
+import dev.bulwark.image.FileIndex;
+import dev.bulwark.image.Image;
+import dev.bulwark.image.ImageOpener;
+import dev.bulwark.image.ImageOptions;
+import dev.bulwark.image.RegistryEnvironment;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +27,8 @@ import picocli.CommandLine.ParentCommand;
                 + "(directory or .tar), optionally with :TAG or @sha256:DIGEST to pick one image of an index.")
 final class ImageCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImageCommand.class);
+
     @ParentCommand
     private BulwarkCommand root;
 
@@ -25,11 +37,10 @@ final class ImageCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "PATH", order = 1,
             description = "Image file or OCI layout directory to scan instead of pulling.")
-    private Path input;
+    private String input;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", order = 2,
-            description = "Platform to pick from a multi-platform image (default: linux/amd64).")
-    private String platform;
+    @Mixin
+    private ImageSourceOptions source;
 
     @Mixin
     private ScannerOptions scanners;
@@ -42,7 +53,23 @@ final class ImageCommand implements Callable<Integer> {
         output.validate();
         scanners.selected();
         if ((reference == null) == (input == null)) {
-            throw new dev.bulwark.core.UsageException("bulwark image", "give either IMAGE or --input PATH");
+            throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
+        }
+        CliEnvironment environment = root.environment();
+        Progress progress = environment.errIsTerminal() && !root.quiet() && !output.machineReadableOnStdout()
+                ? new TerminalProgress(environment.err()) : Progress.NONE;
+        ImageOptions options = source.imageOptions(root.cacheDir(), progress, environment.in());
+        ImageOpener opener = new ImageOpener(options, RegistryEnvironment.system().withEnv(environment.env()));
+        // Until the scan engine lands, reading the image checks it end to end: every layer is streamed, verified
+        // against its digests and limits, and merged into the final filesystem.
+        try (Image image = input != null ? opener.openFile(root.resolve(Path.of(input)).toString())
+                : opener.openReference(reference)) {
+            FileIndex index = new FileIndex();
+            image.walk(index);
+            LOG.info("{}: {} layers, {} paths in the final filesystem", image.metadata().name(),
+                    image.metadata().layers().size(), index.view().size());
+        } catch (IOException e) {
+            throw new InputException(input != null ? input : reference, "cannot read the image (" + e + ")", e);
         }
         throw Unavailable.command("image");
     }

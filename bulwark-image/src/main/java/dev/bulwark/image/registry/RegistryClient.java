@@ -299,6 +299,11 @@ public final class RegistryClient implements Closeable {
                 if (maxAttempts == 1) {
                     throw e;
                 }
+                if (e instanceof ConnectException) {
+                    // Refused: nothing listens there; retrying only delays the message.
+                    throw new InputException(source, "cannot reach registry " + reference.registry() + " ("
+                            + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")", e);
+                }
                 failure = e;
             }
             if (response != null && !Retry.retryable(response.statusCode())) {
