@@ -3,6 +3,10 @@ package dev.bulwark.sbom;
 import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgStatusAnalyzer;
+import dev.bulwark.sbom.analyzer.golang.GoBinaryAnalyzer;
+import dev.bulwark.sbom.analyzer.java.JarAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.NpmLockfileAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.NpmPackageJsonAnalyzer;
 import dev.bulwark.sbom.analyzer.rpm.RpmAnalyzer;
 import dev.bulwark.sbom.os.OsReleaseAnalyzer;
 import java.util.List;
@@ -20,13 +24,18 @@ public final class Analyzers {
                 new DpkgStatusAnalyzer(),
                 new DpkgFileListAnalyzer(),
                 new ApkAnalyzer(),
-                new RpmAnalyzer());
+                new RpmAnalyzer(),
+                new JarAnalyzer(),
+                new NpmPackageJsonAnalyzer(),
+                NpmLockfileAnalyzer.forInstalledTrees(),
+                NpmLockfileAnalyzer.forSourceTrees(),
+                new GoBinaryAnalyzer());
     }
 
     /** For images and root filesystems: release files, OS package databases, installed language packages. */
     public static List<PackageAnalyzer> forImages() {
-        return all().stream().filter(a -> !a.descriptor().tags().equals(
-                java.util.Set.of(AnalyzerDescriptor.Tag.LOCKFILE))).toList();
+        return all().stream().filter(a -> !a.descriptor().tags().contains(AnalyzerDescriptor.Tag.LOCKFILE))
+                .toList();
     }
 
     /** For a source tree ({@code bulwark fs}): lockfiles and manifests only. */

@@ -30,8 +30,12 @@ class RpmDatabaseFormatsTest {
     Path dir;
 
     private Inventory scanWith(String path, byte[] database) throws IOException {
-        return TestScans.scan(new ImageArchiveBuilder().layer(new TarBuilder().file("etc/os-release", OS_RELEASE)
-                .file(path, database).file("usr/bin/tool.jar", "not a jar").build(), "ADD"), dir);
+        return scanWith(path, database, new TarBuilder());
+    }
+
+    private Inventory scanWith(String path, byte[] database, TarBuilder more) throws IOException {
+        return TestScans.scan(new ImageArchiveBuilder().layer(more.file("etc/os-release", OS_RELEASE)
+                .file(path, database).build(), "ADD"), dir);
     }
 
     /** An ndb Packages.db: header page, slots, blobs at 16-byte blocks; slot 3 points past the end of the file. */
@@ -115,6 +119,15 @@ class RpmDatabaseFormatsTest {
         return file.array();
     }
 
+    private static byte[] zipWithPom() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/maven/g/a/pom.properties"));
+            zip.write("groupId=g\nartifactId=a\nversion=1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     private static ByteBuffer page(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -165,8 +178,11 @@ class RpmDatabaseFormatsTest {
     @Test
     void filesOwnedByRpmPackagesAreTheirs() throws IOException {
         byte[] db = ndb(List.of(RpmHeaderBlobs.pkg("zypper", null, "1.14.68", "1").build()), false);
-        Inventory inventory = scanWith("var/lib/rpm/Packages.db", db);
-        assertThat(inventory.osPackages()).hasSize(1);
+        byte[] jar = zipWithPom();
+        Inventory inventory = scanWith("var/lib/rpm/Packages.db", db, new TarBuilder()
+                .file("usr/share/java/zypper.jar", jar).file("opt/own.jar", jar));
+        assertThat(inventory.packages()).extracting(p -> p.type() + " " + p.path()).containsExactly(
+                "RPM /var/lib/rpm/Packages.db", "MAVEN /opt/own.jar");
         assertThat(inventory.warnings()).isEmpty();
     }
 }

@@ -39,14 +39,14 @@ final class RpmHeaderBlobs {
         return this;
     }
 
-    /** A typical package: name, version, release, arch, source rpm, license and two files. */
+    /** A typical package: name, version, release, arch, source rpm, license and two files ({@code /usr/bin/NAME}, {@code /usr/share/java/NAME.jar}). */
     static RpmHeaderBlobs pkg(String name, Integer epoch, String version, String release) {
         RpmHeaderBlobs blobs = new RpmHeaderBlobs().string(RpmHeaderParser.TAG_NAME, name)
                 .string(RpmHeaderParser.TAG_VERSION, version).string(RpmHeaderParser.TAG_RELEASE, release)
                 .string(RpmHeaderParser.TAG_ARCH, "x86_64").string(RpmHeaderParser.TAG_LICENSE, "MIT")
                 .string(RpmHeaderParser.TAG_SOURCERPM, name + "-" + version + "-" + release + ".src.rpm")
-                .strings(RpmHeaderParser.TAG_BASENAMES, name, "lib" + name + ".so.1")
-                .strings(RpmHeaderParser.TAG_DIRNAMES, "/usr/bin/", "/usr/lib64/")
+                .strings(RpmHeaderParser.TAG_BASENAMES, name, name + ".jar")
+                .strings(RpmHeaderParser.TAG_DIRNAMES, "/usr/bin/", "/usr/share/java/")
                 .ints(RpmHeaderParser.TAG_DIRINDEXES, 0, 1);
         if (epoch != null) {
             blobs.ints(RpmHeaderParser.TAG_EPOCH, epoch);

@@ -18,7 +18,7 @@ class RpmHeaderParserTest {
         assertThat(header.epoch()).isEqualTo(2);
         assertThat(header.release()).isEqualTo("1.module_el8.2.0+305+5e198a41");
         assertThat(header.modularityLabel()).isEqualTo("container-tools:rhel8:8020020200507003530:0d58ad57");
-        assertThat(header.files()).containsExactly("/usr/bin/conmon", "/usr/lib64/libconmon.so.1");
+        assertThat(header.files()).containsExactly("/usr/bin/conmon", "/usr/share/java/conmon.jar");
     }
 
     @Test
