@@ -2,34 +2,35 @@ package dev.bulwark.image;
 
 import dev.bulwark.core.LayerRef;
 import dev.bulwark.image.internal.EntryPaths;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Records the headers of every layer during the scan's single pass, then merges them into the image's final
  * {@link FileView}, applying the OCI layer rules: a whiteout deletes a path and everything below it from lower
  * layers; an opaque marker empties a directory of lower layers' content; a non-directory replacing a directory
- * removes the directory's lower content; within a layer, the last entry for a path wins.
+ * removes the directory's older content; within a layer, the last entry for a path wins.
+ *
+ * <p>Compact by design, because images with a million files exist: each layer's headers are kept as UTF-8 bytes in one
+ * array plus parallel primitive arrays (about 16 bytes per entry besides the path), and the merged view is one sorted
+ * array of references into them; {@link FileInfo} objects are made only when asked for.
  */
 public final class FileIndex implements LayerVisitor {
 
-    /** What one layer says about one path. */
-    private record Change(String path, EntryKind kind, long size, int mode, String linkTarget) {
-    }
-
-    private final Map<Integer, List<Change>> layers = new ConcurrentSkipListMap<>();
+    private final Map<Integer, Layer> layers = new ConcurrentSkipListMap<>();
 
     @Override
     public EntryVisitor layer(LayerRef layer) {
-        List<Change> changes = new ArrayList<>();
-        layers.put(layer == null ? 0 : layer.index(), changes);
+        Layer record = new Layer();
+        layers.put(layer == null ? 0 : layer.index(), record);
         return new EntryVisitor() {
             @Override
             public boolean wantsContent(FileEntry header) {
@@ -38,70 +39,323 @@ public final class FileIndex implements LayerVisitor {
 
             @Override
             public void visit(FileEntry entry) {
-                changes.add(new Change(entry.path(), entry.kind(), entry.size(), entry.mode(), entry.linkTarget()));
+                record.add(entry.path(), entry.kind(), entry.size(), entry.mode(), entry.linkTarget());
             }
         };
     }
 
+    /** One layer's headers, columnar. */
+    private static final class Layer {
+        private static final EntryKind[] KINDS = EntryKind.values();
+        private byte[] paths = new byte[4096];
+        private int pathBytes;
+        private int[] offsets = new int[64];
+        private long[] sizes = new long[64];
+        private int[] modeKinds = new int[64];
+        private final Map<Integer, String> links = new HashMap<>();
+        private int count;
+
+        void add(String path, EntryKind kind, long size, int mode, String linkTarget) {
+            byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
+            if (pathBytes + utf8.length > paths.length) {
+                paths = Arrays.copyOf(paths, Math.max(paths.length + (paths.length >> 1), pathBytes + utf8.length));
+            }
+            if (count == offsets.length) {
+                int grown = count + (count >> 1);
+                offsets = Arrays.copyOf(offsets, grown);
+                sizes = Arrays.copyOf(sizes, grown);
+                modeKinds = Arrays.copyOf(modeKinds, grown);
+            }
+            System.arraycopy(utf8, 0, paths, pathBytes, utf8.length);
+            offsets[count] = pathBytes;
+            pathBytes += utf8.length;
+            sizes[count] = size;
+            modeKinds[count] = (mode & 0xffff) | (kind.ordinal() << 16);
+            if (linkTarget != null) {
+                links.put(count, linkTarget);
+            }
+            count++;
+        }
+
+        int start(int i) {
+            return offsets[i];
+        }
+
+        int end(int i) {
+            return i + 1 < count ? offsets[i + 1] : pathBytes;
+        }
+
+        EntryKind kind(int i) {
+            return KINDS[modeKinds[i] >>> 16];
+        }
+
+        int mode(int i) {
+            return modeKinds[i] & 0xffff;
+        }
+
+        String path(int i) {
+            return new String(paths, start(i), end(i) - start(i), StandardCharsets.UTF_8);
+        }
+    }
+
     /** The final filesystem; call after the walk. */
     public FileView view() {
-        NavigableMap<String, FileInfo> files = new TreeMap<>();
-        files.put("/", new FileInfo("/", EntryKind.DIRECTORY, 0, 0755, null, 0));
-        for (var layer : layers.entrySet()) {
-            int index = layer.getKey();
-            List<Change> changes = layer.getValue();
-            for (Change change : changes) {
-                if (change.kind() == EntryKind.WHITEOUT) {
-                    files.remove(change.path());
-                    removeBelow(files, change.path());
-                } else if (change.kind() == EntryKind.OPAQUE_WHITEOUT) {
-                    removeBelow(files, change.path());
+        int maxLayer = 0;
+        long total = 0;
+        for (var e : layers.entrySet()) {
+            maxLayer = Math.max(maxLayer, e.getKey());
+            total += e.getValue().count;
+        }
+        Layer[] byIndex = new Layer[maxLayer + 1];
+        layers.forEach((index, layer) -> byIndex[index] = layer);
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 8) + " entries");
+        }
+        long[] refs = new long[(int) total];
+        int n = 0;
+        for (int l = 0; l < byIndex.length; l++) {
+            if (byIndex[l] != null) {
+                for (int i = 0; i < byIndex[l].count; i++) {
+                    refs[n++] = ((long) l << 32) | i;
                 }
             }
-            for (Change change : changes) {
-                if (change.kind() == EntryKind.WHITEOUT || change.kind() == EntryKind.OPAQUE_WHITEOUT) {
-                    continue;
+        }
+        Paths paths = new Paths(byIndex);
+        paths.sort(refs);
+        long[] alive = merge(refs, paths);
+        return new CompactView(paths, alive);
+    }
+
+    /**
+     * Sweeps the references sorted by path (descendants right after their directory) with a stack of ancestors,
+     * keeping for each path its last writer unless a later layer deleted it: a whiteout of the path or an ancestor,
+     * an opaque marker on an ancestor, or a newer non-directory in place of an ancestor.
+     */
+    private static long[] merge(long[] refs, Paths paths) {
+        long[] alive = new long[refs.length];
+        int aliveCount = 0;
+        // Ancestor stack: the group's first ref (for its path) and the order below which its descendants are dead.
+        long[] stackRef = new long[64];
+        long[] stackKill = new long[64];
+        int depth = 0;
+        int i = 0;
+        while (i < refs.length) {
+            int j = i + 1;
+            while (j < refs.length && paths.compare(refs[i], refs[j]) == 0) {
+                j++;
+            }
+            long winner = -1;
+            long whiteout = -1;
+            long killBelow = -1;
+            for (int k = i; k < j; k++) {
+                long ref = refs[k];
+                EntryKind kind = paths.kind(ref);
+                long layerStart = ref & 0xffffffff00000000L;
+                switch (kind) {
+                    case WHITEOUT -> {
+                        whiteout = Math.max(whiteout, layerStart);
+                        killBelow = Math.max(killBelow, layerStart);
+                    }
+                    case OPAQUE_WHITEOUT -> killBelow = Math.max(killBelow, layerStart);
+                    case DIRECTORY -> winner = Math.max(winner, ref);
+                    default -> {
+                        winner = Math.max(winner, ref);
+                        killBelow = Math.max(killBelow, ref);
+                    }
                 }
-                FileInfo previous = files.get(change.path());
-                if (previous != null && previous.kind() == EntryKind.DIRECTORY
-                        && change.kind() != EntryKind.DIRECTORY) {
-                    removeBelow(files, change.path());
+            }
+            while (depth > 0 && !paths.isBelow(refs[i], stackRef[depth - 1])) {
+                depth--;
+            }
+            long inherited = depth > 0 ? stackKill[depth - 1] : -1;
+            if (winner >= 0 && winner >= inherited && winner >= whiteout && !paths.isRoot(refs[i])) {
+                alive[aliveCount++] = winner;
+            }
+            if (depth == stackRef.length) {
+                stackRef = Arrays.copyOf(stackRef, depth * 2);
+                stackKill = Arrays.copyOf(stackKill, depth * 2);
+            }
+            stackRef[depth] = refs[i];
+            stackKill[depth] = Math.max(inherited, killBelow);
+            depth++;
+            i = j;
+        }
+        return Arrays.copyOf(alive, aliveCount);
+    }
+
+    /** Path comparisons over the layers' byte arrays, with {@code /} ordered before every other byte. */
+    private static final class Paths {
+        private final Layer[] layers;
+
+        Paths(Layer[] layers) {
+            this.layers = layers;
+        }
+
+        Layer layer(long ref) {
+            return layers[(int) (ref >>> 32)];
+        }
+
+        static int index(long ref) {
+            return (int) ref;
+        }
+
+        EntryKind kind(long ref) {
+            return layer(ref).kind(index(ref));
+        }
+
+        boolean isRoot(long ref) {
+            Layer l = layer(ref);
+            int i = index(ref);
+            return l.end(i) - l.start(i) == 1;
+        }
+
+        private static int rank(byte b) {
+            return b == '/' ? 0 : (b & 0xff) + 1;
+        }
+
+        int compare(long a, long b) {
+            Layer la = layer(a);
+            Layer lb = layer(b);
+            int ia = index(a);
+            int ib = index(b);
+            return compare(la.paths, la.start(ia), la.end(ia), lb.paths, lb.start(ib), lb.end(ib));
+        }
+
+        static int compare(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+            int mismatch = Arrays.mismatch(a, aFrom, aTo, b, bFrom, bTo);
+            if (mismatch < 0) {
+                return 0;
+            }
+            if (aFrom + mismatch == aTo) {
+                return -1;
+            }
+            if (bFrom + mismatch == bTo) {
+                return 1;
+            }
+            return Integer.compare(rank(a[aFrom + mismatch]), rank(b[bFrom + mismatch]));
+        }
+
+        /** Compares a ref's path with a path given as bytes. */
+        int compare(long ref, byte[] path) {
+            Layer l = layer(ref);
+            int i = index(ref);
+            return compare(l.paths, l.start(i), l.end(i), path, 0, path.length);
+        }
+
+        /** Whether {@code ref}'s path lies strictly below {@code ancestor}'s. */
+        boolean isBelow(long ref, long ancestor) {
+            Layer l = layer(ref);
+            Layer la = layer(ancestor);
+            int i = index(ref);
+            int a = index(ancestor);
+            int length = l.end(i) - l.start(i);
+            int ancestorLength = la.end(a) - la.start(a);
+            if (ancestorLength == 1) {
+                return length > 1; // everything is below the root
+            }
+            return length > ancestorLength && l.paths[l.start(i) + ancestorLength] == '/'
+                    && Arrays.equals(l.paths, l.start(i), l.start(i) + ancestorLength, la.paths, la.start(a),
+                    la.end(a));
+        }
+
+        /** Stable merge sort of refs by (path, layer, index). */
+        void sort(long[] refs) {
+            long[] scratch = new long[refs.length];
+            for (int width = 1; width < refs.length; width *= 2) {
+                for (int lo = 0; lo < refs.length - width; lo += 2 * width) {
+                    int mid = lo + width;
+                    int hi = Math.min(lo + 2 * width, refs.length);
+                    if (order(refs[mid - 1], refs[mid]) <= 0) {
+                        continue; // already in order
+                    }
+                    System.arraycopy(refs, lo, scratch, lo, hi - lo);
+                    int left = lo;
+                    int right = mid;
+                    for (int k = lo; k < hi; k++) {
+                        if (left < mid && (right >= hi || order(scratch[left], scratch[right]) <= 0)) {
+                            refs[k] = scratch[left++];
+                        } else {
+                            refs[k] = scratch[right++];
+                        }
+                    }
                 }
-                FileInfo info;
-                if (change.kind() == EntryKind.HARDLINK) {
-                    FileInfo target = files.get(change.linkTarget());
-                    info = new FileInfo(change.path(), target != null ? target.kind() : EntryKind.FILE,
-                            target != null ? target.size() : 0, change.mode(), change.linkTarget(), index);
-                } else {
-                    info = new FileInfo(change.path(), change.kind(), change.size(), change.mode(),
-                            change.linkTarget(), index);
-                }
-                files.put(change.path(), info);
             }
         }
-        return new TreeFileView(files);
-    }
 
-    private static void removeBelow(NavigableMap<String, FileInfo> files, String dir) {
-        if (dir.equals("/")) {
-            files.tailMap("/", false).clear();
-        } else {
-            files.subMap(dir + "/", true, dir + "0", false).clear();
+        private int order(long a, long b) {
+            int byPath = compare(a, b);
+            return byPath != 0 ? byPath : Long.compare(a, b);
         }
     }
 
-    /** The merged view over a sorted map of paths. */
-    private static final class TreeFileView implements FileView {
+    /** The merged view: the surviving refs, sorted by path. */
+    private static final class CompactView implements FileView {
         private static final int MAX_HOPS = 40;
-        private final NavigableMap<String, FileInfo> files;
+        private static final FileInfo ROOT = new FileInfo("/", EntryKind.DIRECTORY, 0, 0755, null, 0);
+        private final Paths paths;
+        private final long[] refs;
 
-        TreeFileView(NavigableMap<String, FileInfo> files) {
-            this.files = files;
+        CompactView(Paths paths, long[] refs) {
+            this.paths = paths;
+            this.refs = refs;
+        }
+
+        /** Index of the first ref whose path is >= {@code path}. */
+        private int lowerBound(byte[] path) {
+            int lo = 0;
+            int hi = refs.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (paths.compare(refs[mid], path) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private int find(String path) {
+            byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+            int at = lowerBound(bytes);
+            return at < refs.length && paths.compare(refs[at], bytes) == 0 ? at : -1;
+        }
+
+        private FileInfo info(long ref) {
+            Layer layer = paths.layer(ref);
+            int i = Paths.index(ref);
+            String path = layer.path(i);
+            EntryKind kind = layer.kind(i);
+            String link = layer.links.get(i);
+            int layerIndex = (int) (ref >>> 32);
+            if (kind == EntryKind.HARDLINK) {
+                int target = link == null ? -1 : find(link);
+                EntryKind targetKind = EntryKind.FILE;
+                long targetSize = 0;
+                if (target >= 0) {
+                    Layer targetLayer = paths.layer(refs[target]);
+                    int t = Paths.index(refs[target]);
+                    if (targetLayer.kind(t) != EntryKind.HARDLINK) { // links to links are not followed
+                        targetKind = targetLayer.kind(t);
+                        targetSize = targetLayer.sizes[t];
+                    }
+                }
+                return new FileInfo(path, targetKind, targetSize, layer.mode(i), link, layerIndex);
+            }
+            return new FileInfo(path, kind, layer.sizes[i], layer.mode(i), link, layerIndex);
+        }
+
+        private FileInfo lookup(String path) {
+            if (path.equals("/")) {
+                return ROOT;
+            }
+            int at = find(path);
+            return at < 0 ? null : info(refs[at]);
         }
 
         @Override
         public Optional<FileInfo> get(String path) {
-            return Optional.ofNullable(files.get(path));
+            return Optional.ofNullable(lookup(path));
         }
 
         @Override
@@ -124,7 +378,7 @@ public final class FileIndex implements LayerVisitor {
                     continue;
                 }
                 String next = EntryPaths.child(current, part);
-                FileInfo info = files.get(next);
+                FileInfo info = lookup(next);
                 if (info == null) {
                     if (!hasDescendants(next)) {
                         return Optional.empty();
@@ -150,7 +404,7 @@ public final class FileIndex implements LayerVisitor {
                     current = next;
                 }
             }
-            FileInfo found = files.get(current);
+            FileInfo found = lookup(current);
             if (found == null && hasDescendants(current)) {
                 return Optional.of(new FileInfo(current, EntryKind.DIRECTORY, 0, 0755, null, 0));
             }
@@ -158,27 +412,43 @@ public final class FileIndex implements LayerVisitor {
         }
 
         private boolean hasDescendants(String dir) {
-            String prefix = dir + "/";
-            String below = files.ceilingKey(prefix);
-            return below != null && below.startsWith(prefix);
+            String prefix = dir.equals("/") ? "/" : dir + "/";
+            byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
+            int at = lowerBound(bytes);
+            return at < refs.length && startsWith(refs[at], bytes);
+        }
+
+        private boolean startsWith(long ref, byte[] prefix) {
+            Layer layer = paths.layer(ref);
+            int i = Paths.index(ref);
+            int start = layer.start(i);
+            return layer.end(i) - start >= prefix.length
+                    && Arrays.equals(layer.paths, start, start + prefix.length, prefix, 0, prefix.length);
         }
 
         @Override
         public boolean isVisible(String path, int layerIndex) {
-            FileInfo info = files.get(path);
-            return info != null && info.layerIndex() == layerIndex;
+            int at = find(path);
+            return at >= 0 && (int) (refs[at] >>> 32) == layerIndex;
         }
 
         @Override
         public List<FileInfo> list(String dir) {
             String prefix = dir.equals("/") ? "/" : dir + "/";
+            byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
             List<FileInfo> children = new ArrayList<>();
-            for (FileInfo info : files.tailMap(prefix, false).values()) {
-                if (!info.path().startsWith(prefix)) {
-                    break;
+            for (int at = lowerBound(bytes); at < refs.length && startsWith(refs[at], bytes); at++) {
+                Layer layer = paths.layer(refs[at]);
+                int i = Paths.index(refs[at]);
+                boolean direct = true;
+                for (int b = layer.start(i) + bytes.length; b < layer.end(i); b++) {
+                    if (layer.paths[b] == '/') {
+                        direct = false;
+                        break;
+                    }
                 }
-                if (info.path().indexOf('/', prefix.length()) < 0) {
-                    children.add(info);
+                if (direct && layer.end(i) - layer.start(i) > bytes.length) {
+                    children.add(info(refs[at]));
                 }
             }
             return children;
@@ -186,7 +456,7 @@ public final class FileIndex implements LayerVisitor {
 
         @Override
         public long size() {
-            return files.size() - 1;
+            return refs.length;
         }
     }
 }

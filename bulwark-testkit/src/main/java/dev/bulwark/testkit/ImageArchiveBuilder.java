@@ -85,16 +85,25 @@ public final class ImageArchiveBuilder {
 
     /** Writes an OCI image layout directory; layers gzip-compressed when {@code gzip}. Returns {@code dir}. */
     public Path writeOciLayout(Path dir, String tag, boolean gzip) {
+        return gzip ? writeOciLayout(dir, tag, "+gzip", TarBuilder::gzip) : writeOciLayout(dir, tag, "", t -> t);
+    }
+
+    /**
+     * Writes an OCI image layout directory with each layer compressed by {@code compress} and its media type ending
+     * in {@code mediaTypeSuffix}, e.g. {@code "+zstd"} with a zstd compressor. Returns {@code dir}.
+     */
+    public Path writeOciLayout(Path dir, String tag, String mediaTypeSuffix,
+                               java.util.function.UnaryOperator<byte[]> compress) {
         try {
             Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
             Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
             StringBuilder layerDescriptors = new StringBuilder();
             for (Layer layer : layers) {
-                byte[] blob = gzip ? TarBuilder.gzip(layer.tar) : layer.tar;
+                byte[] blob = compress.apply(layer.tar);
                 String digest = writeBlob(blobs, blob);
                 layerDescriptors.append(layerDescriptors.isEmpty() ? "" : ",")
                         .append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar")
-                        .append(gzip ? "+gzip" : "").append("\",\"digest\":\"").append(digest)
+                        .append(mediaTypeSuffix).append("\",\"digest\":\"").append(digest)
                         .append("\",\"size\":").append(blob.length).append('}');
             }
             byte[] config = config().getBytes(StandardCharsets.UTF_8);

@@ -92,7 +92,8 @@ public final class LayerReader {
             throw new InputException(imageName, where + ": truncated or corrupt compressed data (" + e.getMessage()
                     + ")", e);
         } catch (com.github.luben.zstd.ZstdIOException e) {
-            throw new InputException(imageName, where + ": corrupt zstd data (" + e.getMessage() + ")", e);
+            throw new InputException(imageName, where + ": truncated or corrupt zstd data (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -108,8 +109,9 @@ public final class LayerReader {
                 if (e instanceof LimitedInputStream.LimitExceededException limit) {
                     throw limit;
                 }
-                if (e instanceof EOFException eof) {
-                    throw eof;
+                if (e instanceof EOFException || e instanceof ZipException
+                        || e instanceof com.github.luben.zstd.ZstdIOException) {
+                    throw (IOException) e; // the compressed stream is cut or corrupt, not the tar
                 }
                 throw new InputException(imageName, where + ": malformed tar after entry " + entries + " ("
                         + e.getMessage() + ")", e);
