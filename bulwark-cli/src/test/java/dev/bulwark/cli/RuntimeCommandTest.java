@@ -57,4 +57,63 @@ class RuntimeCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(result.err()).contains("nope.yaml").contains("not found");
     }
+
+    private static final String OPEN_BY_CAT = """
+            - rule: open_from_cat
+              desc: cat opens
+              condition: evt.type=open and proc.name=cat
+              output: "An open was seen (command=%proc.cmdline)"
+              priority: WARNING
+              tags: [testing]
+            """;
+
+    private static String catWrite() {
+        return dev.bulwark.testkit.Corpus.require("falco/legacy-tests-falco-0.32.2/trace_files/cat_write.scap")
+                .toString();
+    }
+
+    @Test
+    void replayPrintsFalcoAlertLinesAndASummary() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun result = run("runtime", "replay", catWrite(), "-r", "cat.yaml");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(8)
+                .first().isEqualTo("16:17:57.881781397: Warning An open was seen (command=cat /dev/null)");
+        assertThat(result.err()).contains("345 events read").contains("open_from_cat: 8");
+    }
+
+    @Test
+    void replayWritesJsonAlertsAndJsonCountersAndGatesTheExitCode() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun result = run("runtime", "replay", catWrite(), "-r", "cat.yaml", "--json", "--stats",
+                "--exit-code", "9");
+        assertThat(result.exitCode()).isEqualTo(9);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : result.out().lines().toList()) {
+            assertThat(mapper.readTree(line).path("rule").asText()).isEqualTo("open_from_cat");
+        }
+        var stats = mapper.readTree(result.err());
+        assertThat(stats.path("events").path("read").asLong()).isEqualTo(345);
+        assertThat(stats.path("alerts").path("by_rule").path("open_from_cat").asLong()).isEqualTo(8);
+    }
+
+    @Test
+    void replayHonoursDisabledRulesAndRefusesDisablingWithEnablingTags() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun disabled = run("runtime", "replay", catWrite(), "-r", "cat.yaml", "-D", "open_from");
+        assertThat(disabled.exitCode()).isZero();
+        assertThat(disabled.out()).isEmpty();
+        CliRun both = run("runtime", "replay", catWrite(), "-r", "cat.yaml", "-D", "open", "-t", "testing");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("You can not specify both disabled (-D/-T) and enabled (-t) rules");
+    }
+
+    @Test
+    void replayOfAFileThatIsNotACaptureExitsThreeNamingIt() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        Files.writeString(dir.resolve("notes.scap"), "not a capture at all");
+        CliRun result = run("runtime", "replay", "notes.scap", "-r", "cat.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(result.err()).contains("notes.scap").contains("not a scap capture");
+    }
 }

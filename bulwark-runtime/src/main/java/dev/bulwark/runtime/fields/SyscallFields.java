@@ -129,7 +129,8 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
                 : (t(e).exe() + " " + String.join(" ", t(e).args())).trim());
         add("proc.cwd", STRING, "working directory", e -> t(e) == null ? null : t(e).cwd());
         add("proc.exepath", STRING, "full executable path", e -> t(e) == null ? null : t(e).exepath());
-        add("proc.ppid", NUMBER, "parent pid", e -> p(e, 1, ThreadInfo::pid));
+        add("proc.ppid", NUMBER, "parent pid (as recorded, even when the parent is unknown)",
+                e -> t(e) == null ? null : t(e).mainThread().ptid());
         add("proc.pname", STRING, "parent name", e -> p(e, 1, ThreadInfo::comm));
         add("proc.pcmdline", STRING, "parent command line", e -> p(e, 1, ThreadInfo::cmdline));
         add("proc.pexe", STRING, "parent exe", e -> p(e, 1, ThreadInfo::exe));

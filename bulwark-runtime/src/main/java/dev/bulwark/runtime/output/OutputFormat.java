@@ -112,7 +112,7 @@ public final class OutputFormat<E> {
         for (Part part : parts) {
             switch (part) {
                 case Text t -> out.append(t.text());
-                case Field<?> f -> out.append(display(((Field<E>) f).bound().extractor().extract(event)));
+                case Field<?> f -> out.append(display(extract((Field<E>) f, event)));
             }
         }
         return out.toString();
@@ -124,11 +124,20 @@ public final class OutputFormat<E> {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Part part : parts) {
             if (part instanceof Field<?> f) {
-                Object v = ((Field<E>) f).bound().extractor().extract(event);
-                out.put(f.name(), v instanceof List<?> list ? display(list) : v);
+                Object v = extract((Field<E>) f, event);
+                out.put(f.name(), v instanceof List<?> list ? display(list) : v instanceof byte[] b ? display(b) : v);
             }
         }
         return out;
+    }
+
+    /** A field's value; a field that fails on this event has no value, like one the event does not carry. */
+    private static <E> Object extract(Field<E> field, E event) {
+        try {
+            return field.bound().extractor().extract(event);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static String display(Object value) {

@@ -30,9 +30,13 @@ public final class EventTable {
     public static final int EF_WRITES_TO_FD = 16;
     public static final int EF_MODIFIES_STATE = 32;
     public static final int EF_UNUSED = 64;
+    public static final int EF_WAITS = 128;
+    public static final int EF_SKIPPARSERESET = 256;
     public static final int EF_OLD_VERSION = 512;
     public static final int EF_DROP_SIMPLE_CONS = 1024;
     public static final int EF_LARGE_PAYLOAD = 2048;
+    /** Events with any of these flags are not shown to rules unless all events are asked for (Falco's {@code -A}). */
+    public static final int SIMPLE_CONSUMER_SKIP = EF_SKIPPARSERESET | EF_UNUSED | EF_DROP_SIMPLE_CONS;
 
     /** The generic syscall events, whose name comes from their syscall id parameter. */
     public static final int GENERIC_E = 0;
@@ -66,6 +70,10 @@ public final class EventTable {
     private final String[] syscallNames;
     private final int[] syscallFlags;
     private final Map<String, List<Integer>> codesByName;
+    private final String[] typeNames;
+    private final Map<String, Integer> typeIds;
+    private final int[] eventTypeIds;
+    private final int[] syscallTypeIds;
 
     private EventTable(EventInfo[] events, String[] syscallNames, int[] syscallFlags) {
         this.events = events;
@@ -78,6 +86,55 @@ public final class EventTable {
             }
         }
         this.codesByName = Collections.unmodifiableMap(byName);
+        Set<String> names = new TreeSet<>(byName.keySet());
+        for (String s : syscallNames) {
+            if (s != null) {
+                names.add(s);
+            }
+        }
+        this.typeNames = names.toArray(String[]::new);
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < typeNames.length; i++) {
+            ids.put(typeNames[i], i);
+        }
+        this.typeIds = Collections.unmodifiableMap(ids);
+        this.eventTypeIds = new int[events.length];
+        for (int code = 0; code < events.length; code++) {
+            eventTypeIds[code] = events[code] == null ? -1 : ids.get(events[code].name());
+        }
+        this.syscallTypeIds = new int[syscallNames.length];
+        for (int id = 0; id < syscallNames.length; id++) {
+            syscallTypeIds[id] = syscallNames[id] == null ? -1 : ids.get(syscallNames[id]);
+        }
+    }
+
+    /**
+     * A dense number for every event and syscall name ({@code evt.type} value), so per-event lookups (the rule
+     * index) are array accesses; -1 for a name this table does not know.
+     */
+    public int typeId(String name) {
+        Integer id = typeIds.get(name);
+        return id == null ? -1 : id;
+    }
+
+    /** The name numbered {@code id} by {@link #typeId}. */
+    public String typeName(int id) {
+        return typeNames[id];
+    }
+
+    /** How many type ids there are. */
+    public int typeCount() {
+        return typeNames.length;
+    }
+
+    /** The type id of event code {@code code}, -1 when unknown. */
+    public int eventTypeId(int code) {
+        return code >= 0 && code < eventTypeIds.length ? eventTypeIds[code] : -1;
+    }
+
+    /** The type id of the syscall called {@code id} in generic events, -1 when unknown. */
+    public int syscallTypeId(int id) {
+        return id >= 0 && id < syscallTypeIds.length ? syscallTypeIds[id] : -1;
     }
 
     public static EventTable get() {

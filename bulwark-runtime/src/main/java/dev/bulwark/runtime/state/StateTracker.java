@@ -157,14 +157,21 @@ public final class StateTracker {
         ThreadInfo thread = threads.get(raw.tid());
         String typeName = info.name();
         int code = info.code();
+        int typeId = table.eventTypeId(code);
         if (code == EventTable.GENERIC_E || code == EventTable.GENERIC_X) {
             Long id = raw.paramLong(0);
             String name = id == null ? null : table.syscallName(id.intValue());
-            typeName = name == null ? "syscall" : name;
+            if (name != null) {
+                typeName = name;
+                typeId = table.syscallTypeId(id.intValue());
+            }
         }
         FdInfo fd = null;
         long fdNum = -1;
         if (info.isEnter()) {
+            if (thread == null) {
+                thread = placeholder(raw.tid());
+            }
             if (thread != null) {
                 int fdIndex = raw.paramIndex("fd");
                 if (fdIndex >= 0 && (info.flags() & (EventTable.EF_USES_FD | EventTable.EF_DESTROYS_FD)) != 0) {
@@ -179,12 +186,16 @@ public final class StateTracker {
                 fd = fdNum >= 0 ? thread.fdTable().get(fdNum) : null;
             }
         } else {
-            if (thread == null && isCloneFamily(typeName)) {
-                thread = onCloneInChild(raw);
+            if ((thread == null || thread.placeholder) && isCloneFamily(typeName)) {
+                ThreadInfo child = onCloneInChild(raw);
+                thread = child != null ? child : thread;
             }
-            if (thread == null && (typeName.equals("execve") || typeName.equals("execveat"))
+            if ((thread == null || thread.placeholder) && (typeName.equals("execve") || typeName.equals("execveat"))
                     && raw.paramLong(0) != null && raw.paramLong(0) == 0) {
                 thread = newThreadFromExit(raw);
+            }
+            if (thread == null) {
+                thread = placeholder(raw.tid());
             }
             if (thread != null) {
                 if ((info.flags() & (EventTable.EF_USES_FD | EventTable.EF_DESTROYS_FD)) != 0
@@ -202,7 +213,8 @@ public final class StateTracker {
         if (code == 228 || code == 272 || code == 324) {
             onContainer(raw);
         }
-        SyscallEvent event = new SyscallEvent(raw, typeName, thread, fd, fdNum, container(thread), this);
+        SyscallEvent event = new SyscallEvent(raw, typeName, typeId, thread, fd, fdNum, container(thread),
+                this);
         if (typeName.equals("procexit") && thread != null) {
             threads.remove(thread.tid);
         }
@@ -404,6 +416,7 @@ public final class StateTracker {
     }
 
     private void onExecve(ThreadInfo t, ScapEvent raw) {
+        t.placeholder = false;
         String exe = stringParam(raw, "exe");
         if (exe != null) {
             t.exe = exe;
@@ -519,6 +532,24 @@ public final class StateTracker {
         }
         add(t);
         return threads.get(t.tid);
+    }
+
+    /**
+     * A thread the capture shows acting without having introduced it (no process-list entry, no clone): libsinsp
+     * creates an entry whose name and executable are {@code <NA>} (which rules test with {@code proc_name_exists})
+     * and whose descriptors are learnt from then on.
+     */
+    private ThreadInfo placeholder(long tid) {
+        if (tid < 0) {
+            return null;
+        }
+        ThreadInfo t = new ThreadInfo(tid);
+        t.placeholder = true;
+        t.comm = "<NA>";
+        t.exe = "<NA>";
+        t.ptid = -1;
+        add(t);
+        return threads.get(tid);
     }
 
     private void copyFrom(ThreadInfo child, ThreadInfo parent, ScapEvent raw) {

@@ -45,6 +45,8 @@ public final class ThreadInfo {
     long lastEnterB;
     long lastEnterC;
     String lastEnterPath;
+    /** True for an entry made up for a thread first seen mid-capture (see {@code StateTracker}). */
+    boolean placeholder;
     /** The main thread of this thread's process, set by the tracker. */
     ThreadInfo main;
 
@@ -139,6 +141,11 @@ public final class ThreadInfo {
 
     public String containerId() {
         return containerId;
+    }
+
+    /** The main thread of this thread's process (itself when it is the main thread or its process is unknown). */
+    public ThreadInfo mainThread() {
+        return main != null ? main : this;
     }
 
     /** The fd table shared by the process's threads. */
