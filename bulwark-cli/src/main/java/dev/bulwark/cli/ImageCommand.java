@@ -1,14 +1,14 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.core.InputException;
 import dev.bulwark.core.Progress;
 import dev.bulwark.core.UsageException;
-import dev.bulwark.image.FileIndex;
-import dev.bulwark.image.Image;
 import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.ImageOptions;
 import dev.bulwark.image.RegistryEnvironment;
-import java.io.IOException;
+import dev.bulwark.scan.ReportWriter;
+import dev.bulwark.scan.ScanPipeline;
+import dev.bulwark.scan.ScanResult;
+import dev.bulwark.scan.ScanTarget;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -45,6 +45,10 @@ final class ImageCommand implements Callable<Integer> {
     @Mixin
     private ScannerOptions scanners;
 
+    @Option(names = "--list-all-pkgs", order = 21,
+            description = "List every package, also those without findings (the table and SBOM formats always do).")
+    private boolean listAllPackages;
+
     @Mixin
     private OutputOptions output;
 
@@ -55,22 +59,18 @@ final class ImageCommand implements Callable<Integer> {
         if ((reference == null) == (input == null)) {
             throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
         }
+        ReportWriter writer = InventoryReport.writer(output);
         CliEnvironment environment = root.environment();
         Progress progress = environment.errIsTerminal() && !root.quiet() && !output.machineReadableOnStdout()
                 ? new TerminalProgress(environment.err()) : Progress.NONE;
         ImageOptions options = source.imageOptions(root.cacheDir(), progress, environment.in());
         ImageOpener opener = new ImageOpener(options, RegistryEnvironment.system().withEnv(environment.env()));
-        // Until the scan engine lands, reading the image checks it end to end: every layer is streamed, verified
-        // against its digests and limits, and merged into the final filesystem.
-        try (Image image = input != null ? opener.openFile(root.resolve(Path.of(input)).toString())
-                : opener.openReference(reference)) {
-            FileIndex index = new FileIndex();
-            image.walk(index);
-            LOG.info("{}: {} layers, {} paths in the final filesystem", image.metadata().name(),
-                    image.metadata().layers().size(), index.view().size());
-        } catch (IOException e) {
-            throw new InputException(input != null ? input : reference, "cannot read the image (" + e + ")", e);
-        }
-        throw Unavailable.command("image");
+        ScanTarget target = input != null ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).toString())
+                : new ScanTarget.ImageReference(reference);
+        ScanResult result = new ScanPipeline(opener, root.cacheDir().resolve("tmp")).run(target);
+        LOG.info("{}: {} layers, {} packages", result.metadata().name(), result.metadata().layers().size(),
+                result.inventory().packages().size());
+        InventoryReport.write(root, output, writer, result);
+        return ExitCodes.OK;
     }
 }

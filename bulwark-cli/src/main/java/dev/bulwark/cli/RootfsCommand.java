@@ -1,9 +1,18 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.InputException;
+import dev.bulwark.image.ImageOpener;
+import dev.bulwark.image.ImageOptions;
+import dev.bulwark.scan.ReportWriter;
+import dev.bulwark.scan.ScanPipeline;
+import dev.bulwark.scan.ScanResult;
+import dev.bulwark.scan.ScanTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,6 +30,10 @@ final class RootfsCommand implements Callable<Integer> {
     @Mixin
     private ScannerOptions scanners;
 
+    @Option(names = "--list-all-pkgs", order = 21,
+            description = "List every package, also those without findings (the table and SBOM formats always do).")
+    private boolean listAllPackages;
+
     @Mixin
     private OutputOptions output;
 
@@ -28,6 +41,15 @@ final class RootfsCommand implements Callable<Integer> {
     public Integer call() {
         output.validate();
         scanners.selected();
-        throw Unavailable.command("rootfs");
+        ReportWriter writer = InventoryReport.writer(output);
+        Path dir = root.resolve(directory);
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), "not a directory");
+        }
+        ImageOpener opener = new ImageOpener(ImageOptions.defaults(root.cacheDir().resolve("tmp")));
+        ScanResult result = new ScanPipeline(opener, root.cacheDir().resolve("tmp"))
+                .run(new ScanTarget.RootFilesystem(dir));
+        InventoryReport.write(root, output, writer, result);
+        return ExitCodes.OK;
     }
 }

@@ -41,11 +41,12 @@ class ImageCommandTest {
     }
 
     @Test
-    void readsACorpusImageEndToEndAndSaysTheScanEngineIsNotThereYet() {
+    void readsACorpusImageEndToEndAndListsItsPackages() {
         Path image = Corpus.require("images/alpine-3.20.3-app.docker.tar.gz");
         CliRun result = run("image", "--input", image.toString());
-        assertThat(result.err()).contains("not available in this build yet").doesNotContain("Exception");
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).doesNotContain("Exception");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("(alpine 3.20.3)").contains("Packages: 106 (apk 14, golang 4, maven 34, npm 54)");
     }
 
     @Test

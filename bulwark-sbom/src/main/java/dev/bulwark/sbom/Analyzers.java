@@ -7,6 +7,8 @@ import dev.bulwark.sbom.analyzer.golang.GoBinaryAnalyzer;
 import dev.bulwark.sbom.analyzer.java.JarAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmLockfileAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmPackageJsonAnalyzer;
+import dev.bulwark.sbom.analyzer.python.PythonLockfileAnalyzer;
+import dev.bulwark.sbom.analyzer.python.PythonMetadataAnalyzer;
 import dev.bulwark.sbom.analyzer.rpm.RpmAnalyzer;
 import dev.bulwark.sbom.os.OsReleaseAnalyzer;
 import java.util.List;
@@ -29,7 +31,9 @@ public final class Analyzers {
                 new NpmPackageJsonAnalyzer(),
                 NpmLockfileAnalyzer.forInstalledTrees(),
                 NpmLockfileAnalyzer.forSourceTrees(),
-                new GoBinaryAnalyzer());
+                new GoBinaryAnalyzer(),
+                new PythonMetadataAnalyzer(),
+                new PythonLockfileAnalyzer());
     }
 
     /** For images and root filesystems: release files, OS package databases, installed language packages. */
