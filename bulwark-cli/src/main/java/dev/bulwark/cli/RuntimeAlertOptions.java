@@ -91,7 +91,11 @@ final class RuntimeAlertOptions {
         if (!run.eventsDropped().isEmpty()) {
             b.append(' ').append(run.eventsDropped());
         }
-        b.append("; ").append(run.rulesSelected()).append(" rules; ").append(run.alerts()).append(" alerts");
+        b.append("; ").append(run.rulesSelected()).append(" rules");
+        if (run.evaluationErrors() > 0) {
+            b.append(", ").append(run.evaluationErrors()).append(" evaluation errors");
+        }
+        b.append("; ").append(run.alerts()).append(" alerts");
         if (!run.alertsByPriority().isEmpty()) {
             b.append(' ').append(run.alertsByPriority());
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code bulwark runtime}: Falco-compatible runtime detection (rule validation, capture and audit-log replay). */
 @Command(name = "runtime", sortOptions = false,
         header = "Runtime threat detection with Falco rules: validate rules, replay captures and audit logs.",
-        subcommands = {RuntimeCommand.Validate.class, RuntimeReplayCommand.class})
+        subcommands = {RuntimeCommand.Validate.class, RuntimeReplayCommand.class, RuntimeAuditCommand.class})
 final class RuntimeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,7 +28,7 @@ final class RuntimeCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(root.environment().err());
         root.environment().err().println();
-        root.environment().err().println("bulwark: missing runtime command (validate, replay)");
+        root.environment().err().println("bulwark: missing runtime command (validate, replay, audit)");
         return ExitCodes.USAGE;
     }
 

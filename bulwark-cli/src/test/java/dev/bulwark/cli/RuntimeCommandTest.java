@@ -116,4 +116,37 @@ class RuntimeCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(result.err()).contains("notes.scap").contains("not a scap capture");
     }
+
+    private static String auditTrace(String name) {
+        return dev.bulwark.testkit.Corpus.require("falco/legacy-tests-falco-0.32.2/trace_files/k8s_audit/" + name)
+                .toString();
+    }
+
+    private static String auditRules() {
+        return dev.bulwark.testkit.Corpus.require("falco/rules/k8s_audit_rules.yaml").toString();
+    }
+
+    @Test
+    void auditRunsLogFilesThroughK8sAuditRulesAndReportsRecordsThatAreNotEvents() {
+        CliRun result = run("runtime", "audit", auditTrace("create_nginx_pod_privileged.json"),
+                auditTrace("fal_01_003.json"), "-r", auditRules(), "--json");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("\"rule\":\"Create Privileged Pod\"").contains("\"source\":\"k8s_audit\"");
+        assertThat(result.err()).contains("fal_01_003.json: line 1: data not recognized as a k8s audit event");
+    }
+
+    @Test
+    void auditServesTheWebhookForTheGivenDuration() {
+        CliRun result = run("runtime", "audit", "--listen", "127.0.0.1:0", "--duration", "1", "-r", auditRules());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("listening for Kubernetes audit events on http://127.0.0.1:")
+                .contains("audit webhook: 0 events read");
+    }
+
+    @Test
+    void auditWithoutInputIsAUsageError() {
+        CliRun result = run("runtime", "audit", "-r", auditRules());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--listen");
+    }
 }

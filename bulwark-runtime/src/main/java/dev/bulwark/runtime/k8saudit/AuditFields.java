@@ -171,7 +171,7 @@ public final class AuditFields extends MapFieldCatalog<AuditEvent> {
                 }
                 List<Object> out = new ArrayList<>();
                 for (JsonNode r : rules) {
-                    out.addAll(strings(r.path(part)));
+                    addAll(out, strings(r.path(part)));
                 }
                 return out;
             });
@@ -259,10 +259,16 @@ public final class AuditFields extends MapFieldCatalog<AuditEvent> {
             }
             List<Object> out = new ArrayList<>();
             for (JsonNode c : containers) {
-                out.addAll(f.apply(c));
+                addAll(out, f.apply(c));
             }
             return out;
         });
+    }
+
+    private static void addAll(List<Object> out, List<Object> values) {
+        if (values != null) {
+            out.addAll(values);
+        }
     }
 
     private static Object first(AuditEvent e, String pointer, Function<JsonNode, String> f) {

@@ -4,6 +4,7 @@ import dev.bulwark.core.BulwarkException;
 import dev.bulwark.runtime.Alert;
 import dev.bulwark.runtime.AlertFormat;
 import dev.bulwark.runtime.AlertSink;
+import dev.bulwark.runtime.AuditReplay;
 import dev.bulwark.runtime.CaptureReplay;
 import dev.bulwark.runtime.Diagnostic;
 import dev.bulwark.runtime.EngineOptions;
@@ -65,6 +66,7 @@ final class FalcoSuiteRunner {
         RuleSet ruleSet;
         RuntimeStats stats;
         List<Alert> alerts = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try {
             RuleSelection selection = new RuleSelection(config.priority(), c.strings("disabled_rules"),
                     Set.copyOf(c.strings("disable_tags")), Set.copyOf(c.strings("run_tags")));
@@ -72,7 +74,9 @@ final class FalcoSuiteRunner {
                     .withIsoTime(config.isoTime());
             ruleSet = RuleSet.load(c.rulesFiles());
             AlertSink sink = alerts::add;
-            stats = CaptureReplay.run(c.path(String.valueOf(c.get("trace_file"))), ruleSet, options, sink);
+            Path auditLog = auditLog(c);
+            stats = auditLog != null ? AuditReplay.run(auditLog, ruleSet, options, sink, problems::add)
+                    : CaptureReplay.run(c.path(String.valueOf(c.get("trace_file"))), ruleSet, options, sink);
         } catch (BulwarkException e) {
             if (expectedExit == 0) {
                 return new Outcome(c, Status.FAIL, "unexpected error: " + e.getMessage());
@@ -83,20 +87,41 @@ final class FalcoSuiteRunner {
             return new Outcome(c, Status.FAIL, "ran without error; Falco exits " + expectedExit + " with "
                     + c.get("stderr_contains"));
         }
-        List<String> problems = new ArrayList<>();
-        checkDetections(c, alerts, stats, problems);
-        checkWarnings(c, ruleSet, problems);
-        checkEventTypes(c, ruleSet, problems);
-        checkStdout(c, config, alerts, problems);
-        return problems.isEmpty() ? new Outcome(c, Status.PASS, summary(stats))
-                : new Outcome(c, Status.FAIL, String.join("; ", problems));
+        List<String> failures = new ArrayList<>();
+        checkDetections(c, alerts, stats, failures);
+        if (auditLog(c) != null && c.has("stderr_contains")) {
+            String expected = String.valueOf(c.get("stderr_contains"));
+            if (problems.stream().noneMatch(p -> matches(expected, p))) {
+                failures.add("expected a problem report matching '" + expected + "', got " + problems);
+            }
+        }
+        checkWarnings(c, ruleSet, failures);
+        checkEventTypes(c, ruleSet, failures);
+        checkStdout(c, config, alerts, failures);
+        return failures.isEmpty() ? new Outcome(c, Status.PASS, summary(stats))
+                : new Outcome(c, Status.FAIL, String.join("; ", failures));
     }
 
     private static String summary(RuntimeStats stats) {
         return stats.alerts() + " alerts " + stats.alertsByRule();
     }
 
+    /** The audit log a k8s audit case feeds the k8saudit plugin ({@code -o plugins[0].open_params=FILE}). */
+    private static Path auditLog(FalcoCase c) {
+        for (String opt : c.strings("addl_cmdline_opts")) {
+            java.util.regex.Matcher m = Pattern.compile("open_params=(\\S+)").matcher(opt);
+            if (m.find()) {
+                return c.path(m.group(1));
+            }
+        }
+        return null;
+    }
+
     private static String skipReason(FalcoCase c) {
+        Path auditLog = auditLog(c);
+        if (auditLog != null && !Files.exists(auditLog)) {
+            return "audit log " + auditLog + " is not in the corpus";
+        }
         if (c.has("trace_file")) {
             Path trace = c.path(String.valueOf(c.get("trace_file")));
             if (!Files.exists(trace)) {
@@ -137,7 +162,7 @@ final class FalcoSuiteRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (conf.containsKey("syscall_event_drops")) {
+            if (conf.containsKey("syscall_event_drops") && auditLog(c) == null) {
                 unsupported = "configures Falco's kernel event-drop monitor (syscall_event_drops with simulate_drops),"
                         + " which has no equivalent when replaying a file";
             }
