@@ -52,6 +52,41 @@ class CorpusImagesTest {
     }
 
     @Test
+    void readingLayersInParallelGivesTheSameFilesystemAndAsksAboutLayersInOrder() throws IOException {
+        Path file = Corpus.require("images/debian-13-slim-app.docker.tar.gz");
+        ImageOpener sequential = new ImageOpener(ImageOptions.defaults(cache).withParallelism(1));
+        ImageOpener parallel = new ImageOpener(ImageOptions.defaults(cache).withParallelism(4));
+        Map<String, String> one;
+        try (Image image = sequential.openFile(file.toString())) {
+            one = TestImages.summary(TestImages.view(image));
+        }
+        try (Image image = parallel.openFile(file.toString())) {
+            java.util.List<Integer> asked = new java.util.ArrayList<>();
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            FileIndex index = new FileIndex();
+            image.walk(layer -> {
+                asked.add(layer.index());
+                EntryVisitor entries = index.layer(layer);
+                return new EntryVisitor() {
+                    @Override
+                    public boolean wantsContent(FileEntry header) {
+                        return false;
+                    }
+
+                    @Override
+                    public void visit(FileEntry entry) throws IOException {
+                        threads.add(Thread.currentThread().getName());
+                        entries.visit(entry);
+                    }
+                };
+            });
+            assertThat(asked).containsExactly(0, 1, 2, 3);
+            assertThat(threads).allMatch(name -> name.startsWith("bulwark-layer-")).hasSizeGreaterThan(1);
+            assertThat(TestImages.summary(index.view())).hasSizeGreaterThan(1000).isEqualTo(one);
+        }
+    }
+
+    @Test
     void appImageWhiteoutsRemoveTheDeletedFiles() throws IOException {
         FileView alpine = view("alpine-3.20.3-app.oci.tar");
         assertThat(alpine.get("/app/lib/commons-collections-3.2.1.jar")).isEmpty();

@@ -258,7 +258,9 @@ class ImageOpenerTest {
         Path file = twoLayers().writeDockerArchive(dir.resolve("x.tar"), "x:1", false);
         StringBuilder first = new StringBuilder();
         StringBuilder second = new StringBuilder();
-        try (Image image = open(file)) {
+        // One layer after the other, so that both sinks see the layers in the same order.
+        ImageOpener sequential = new ImageOpener(ImageOptions.defaults(dir.resolve("tmp")).withParallelism(1));
+        try (Image image = sequential.openFile(file.toString())) {
             image.walk(LayerVisitors.compose(dir.resolve("spool"), List.of(reader(first), reader(second),
                     new FileIndex())));
         }

@@ -54,6 +54,7 @@ final class RegistryPeer implements AutoCloseable {
     private final HttpServer tokenServer;
     private final int port;
     private final Path dir;
+    private final boolean tls;
     final List<String> tokenRequests = new ArrayList<>();
 
     /** Skips the calling test with a message when the registry or skopeo is not installed. */
@@ -74,7 +75,13 @@ final class RegistryPeer implements AutoCloseable {
     }
 
     RegistryPeer(Path dir, Auth auth) throws Exception {
+        this(dir, auth, false);
+    }
+
+    /** With {@code tls}, the registry serves HTTPS with a self-signed certificate made for the test. */
+    RegistryPeer(Path dir, Auth auth, boolean tls) throws Exception {
         this.dir = dir;
+        this.tls = tls;
         this.port = freePort();
         String authYaml = "";
         HttpServer server = null;
@@ -92,9 +99,7 @@ final class RegistryPeer implements AutoCloseable {
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
                 X509Certificate cert = selfSigned(keys);
-                Files.writeString(dir.resolve("token.crt"), "-----BEGIN CERTIFICATE-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+                Files.writeString(dir.resolve("token.crt"), pem("CERTIFICATE", cert.getEncoded()));
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 server.createContext("/token", exchange -> issueToken(exchange, keys.getPrivate(), cert));
                 server.start();
@@ -104,6 +109,16 @@ final class RegistryPeer implements AutoCloseable {
             }
         }
         this.tokenServer = server;
+        String tlsYaml = "";
+        if (tls) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair keys = generator.generateKeyPair();
+            Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE", selfSigned(keys).getEncoded()));
+            Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+            tlsYaml = "  tls:\n    certificate: " + dir.resolve("tls.crt") + "\n    key: " + dir.resolve("tls.key")
+                    + "\n";
+        }
         Files.createDirectories(dir.resolve("data"));
         Path config = Files.writeString(dir.resolve("config.yml"), """
                 version: 0.1
@@ -119,7 +134,7 @@ final class RegistryPeer implements AutoCloseable {
                 http:
                   addr: 127.0.0.1:%d
                   secret: bulwark-test-secret
-                %s""".formatted(dir.resolve("data"), port, authYaml));
+                %s%s""".formatted(dir.resolve("data"), port, tlsYaml, authYaml));
         this.process = new ProcessBuilder("docker-registry", "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         awaitReady();
@@ -134,6 +149,14 @@ final class RegistryPeer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("docker-registry exited: " + Files.readString(
                         dir.resolve("registry.log")));
+            }
+            if (tls) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    return; // listening; the TLS handshake itself is what the tests exercise
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                    continue;
+                }
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host() + "/v2/").toURL()
@@ -240,6 +263,11 @@ final class RegistryPeer implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);
         }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static String base64Url(byte[] data) {

@@ -247,6 +247,24 @@ class RegistryPullTest {
     }
 
     @Test
+    void pullsOverHttpsWithASelfSignedCertificateOnlyWhenInsecure() throws Exception {
+        Path oci = Corpus.require("images/alpine-3.12.12.oci.tar");
+        try (RegistryPeer registry = new RegistryPeer(Files.createDirectories(dir.resolve("registry")),
+                RegistryPeer.Auth.HTPASSWD, true)) {
+            registry.push("oci-archive:" + oci, "corpus/alpine:3.12", true);
+            String ref = registry.host() + "/corpus/alpine:3.12";
+            try (Image image = opener(new RegistryOptions(RegistryPeer.USER, RegistryPeer.PASSWORD, true), env())
+                    .openReference(ref)) {
+                assertThat(TestImages.summary(TestImages.view(image))).isEqualTo(fileSummary(oci));
+            }
+            assertThatThrownBy(() -> opener(new RegistryOptions(RegistryPeer.USER, RegistryPeer.PASSWORD, false),
+                    env()).openReference(ref)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("cannot reach registry " + registry.host())
+                    .hasMessageContaining("pass --insecure");
+        }
+    }
+
+    @Test
     void retriesRateLimitsAndServerErrorsWithBoundedBackoff() throws Exception {
         Path oci = Corpus.require("images/alpine-3.12.12.oci.tar");
         try (RegistryPeer registry = new RegistryPeer(Files.createDirectories(dir.resolve("registry")),

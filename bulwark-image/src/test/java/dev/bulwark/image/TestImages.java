@@ -24,27 +24,37 @@ final class TestImages {
         return index.view();
     }
 
-    /** Every entry of every layer as "layer kind path", plus the content of files whose name is in {@code read}. */
+    /**
+     * Every entry of every layer as "layer kind path", plus the content of files whose name is in {@code read}: in
+     * archive order within each layer, layers bottom first (layers may be read in parallel, so each layer collects on
+     * its own).
+     */
     static List<String> entries(Image image, java.util.Set<String> read) throws IOException {
-        List<String> seen = new ArrayList<>();
-        image.walk(layer -> new EntryVisitor() {
-            @Override
-            public boolean wantsContent(FileEntry header) {
-                return read.contains(header.path());
-            }
-
-            @Override
-            public void visit(FileEntry entry) throws IOException {
-                String line = (layer == null ? "-" : layer.index()) + " " + entry.kind() + " " + entry.path();
-                if (read.contains(entry.path())) {
-                    try (var in = entry.open()) {
-                        line += " = " + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    }
+        Map<Integer, List<String>> byLayer = new java.util.concurrent.ConcurrentSkipListMap<>();
+        image.walk(layer -> {
+            List<String> seen = new ArrayList<>();
+            byLayer.put(layer == null ? -1 : layer.index(), seen);
+            return new EntryVisitor() {
+                @Override
+                public boolean wantsContent(FileEntry header) {
+                    return read.contains(header.path());
                 }
-                seen.add(line);
-            }
+
+                @Override
+                public void visit(FileEntry entry) throws IOException {
+                    String line = (layer == null ? "-" : layer.index()) + " " + entry.kind() + " " + entry.path();
+                    if (read.contains(entry.path())) {
+                        try (var in = entry.open()) {
+                            line += " = " + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                    }
+                    seen.add(line);
+                }
+            };
         });
-        return seen;
+        List<String> all = new ArrayList<>();
+        byLayer.values().forEach(all::addAll);
+        return all;
     }
 
     /** path -> "kind size layer" of the final view, for comparing two views. */

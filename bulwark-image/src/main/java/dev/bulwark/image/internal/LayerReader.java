@@ -13,7 +13,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -35,16 +37,59 @@ public final class LayerReader {
     private final ImageLimits limits;
     private final Progress progress;
     private final AtomicLong totalBytes;
+    private final BooleanSupplier cancelled;
 
     /**
      * @param imageName names the image in error messages
      * @param totalBytes uncompressed bytes read so far over the whole image (shared by the layers of one walk)
      */
     public LayerReader(String imageName, ImageLimits limits, Progress progress, AtomicLong totalBytes) {
+        this(imageName, limits, progress, totalBytes, () -> false);
+    }
+
+    /**
+     * @param cancelled polled between entries; when it turns true the read stops with a
+     *     {@link CancellationException} (another layer read in parallel has failed)
+     */
+    public LayerReader(String imageName, ImageLimits limits, Progress progress, AtomicLong totalBytes,
+                       BooleanSupplier cancelled) {
         this.imageName = imageName;
         this.limits = limits;
         this.progress = progress;
         this.totalBytes = totalBytes;
+        this.cancelled = cancelled;
+    }
+
+    /** Adds every uncompressed byte to the image's total as it is read, so the total limit holds across layers. */
+    private final class ImageTotal extends FilterInputStream {
+        ImageTotal(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) throws LimitedInputStream.LimitExceededException {
+            if (totalBytes.addAndGet(n) > limits.maxTotalBytes()) {
+                throw new LimitedInputStream.LimitExceededException("the image expands to more than "
+                        + limits.maxTotalBytes() + " bytes");
+            }
+        }
     }
 
     /**
@@ -58,22 +103,16 @@ public final class LayerReader {
     public void read(InputStream blob, long blobSize, LayerRef layer, Digest blobDigest, EntryVisitor visitor)
             throws IOException {
         String where = "layer " + (layer.index() + 1) + " (" + layer.diffId() + ")";
-        long remaining = limits.maxTotalBytes() - totalBytes.get();
         try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
                 blobSize);
              DigestingInputStream stored = DigestingInputStream.forDigest(new ProgressStream(blob, task), blobDigest)) {
             InputStream decompressed = Compression.decompress(stored);
-            LimitedInputStream limited = new LimitedInputStream(decompressed,
-                    Math.min(limits.maxLayerBytes(), Math.max(0, remaining)), limits.maxCompressionRatio(),
-                    limits.ratioGraceBytes(), stored::count);
-            DigestingInputStream diff = DigestingInputStream.forDigest(limited, layer.diffId());
-            try {
-                readEntries(diff, visitor, where);
-                diff.drain();
-                stored.drain();
-            } finally {
-                totalBytes.addAndGet(limited.count());
-            }
+            LimitedInputStream limited = new LimitedInputStream(decompressed, limits.maxLayerBytes(),
+                    limits.maxCompressionRatio(), limits.ratioGraceBytes(), stored::count);
+            DigestingInputStream diff = DigestingInputStream.forDigest(new ImageTotal(limited), layer.diffId());
+            readEntries(diff, visitor, where);
+            diff.drain();
+            stored.drain();
             Digest actualDiff = diff.result();
             if (!actualDiff.equals(layer.diffId())) {
                 throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
@@ -103,6 +142,9 @@ public final class LayerReader {
         int escapingLinks = 0;
         TarArchiveEntry header;
         while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException(where + ": stopped because another layer failed");
+            }
             try {
                 header = tar.getNextEntry();
             } catch (IOException | IllegalArgumentException e) {

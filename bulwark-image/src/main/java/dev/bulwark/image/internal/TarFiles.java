@@ -24,15 +24,18 @@ public final class TarFiles implements ArchiveFiles {
     private static final int MAX_LINK_HOPS = 16;
 
     private final Path file;
+    private final FileChannel channel;
     private final TarFile tar;
     private final Map<String, TarArchiveEntry> entries = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
 
     public TarFiles(Path file, int maxPathLength, int maxPathDepth) throws IOException {
         this.file = file;
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            this.tar = new TarFile(FileChannel.open(file, StandardOpenOption.READ));
+            this.tar = new TarFile(channel);
         } catch (IOException | IllegalArgumentException e) {
+            channel.close();
             throw new InputException(file.toString(), "not a readable tar archive (" + e.getMessage() + ")", e);
         }
         for (TarArchiveEntry entry : tar.getEntries()) {
@@ -103,7 +106,61 @@ public final class TarFiles implements ArchiveFiles {
         if (entry == null) {
             throw new FileNotFoundException(file + ": " + name + " not found in the archive");
         }
-        return tar.getInputStream(entry);
+        if (entry.isSparse()) {
+            synchronized (tar) { // TarFile's own streams move the shared channel's position
+                return new java.io.ByteArrayInputStream(tar.getInputStream(entry).readAllBytes());
+            }
+        }
+        // Positional reads on the channel: several layers of one archive can be read at once.
+        return new RangeInputStream(channel, entry.getDataOffset(), entry.getSize());
+    }
+
+    /** Reads {@code length} bytes from {@code offset} with positional reads, so that readers never share a position. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeInputStream(FileChannel channel, long offset, long length) {
+            this.channel = channel;
+            this.position = offset;
+            this.end = offset + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int wanted = (int) Math.min(length, end - position);
+            int n = channel.read(java.nio.ByteBuffer.wrap(buffer, offset, wanted), position);
+            if (n < 0) {
+                throw new java.io.EOFException("the archive ends inside an entry");
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, end - position));
+            position += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, end - position);
+        }
     }
 
     @Override
@@ -113,6 +170,10 @@ public final class TarFiles implements ArchiveFiles {
 
     @Override
     public void close() throws IOException {
-        tar.close();
+        try {
+            tar.close();
+        } finally {
+            channel.close();
+        }
     }
 }

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * repository's pull scope), retrying rate limits, server errors and dropped connections with bounded backoff,
  * following redirects to blob storage without leaking the registry's credentials, and verifying every manifest and
  * JSON blob against its digest. Layer blobs are returned as streams; the layer reader verifies them as they pass.
+ * Safe for several layer downloads at once: the authentication state is guarded by this object's lock.
  */
 public final class RegistryClient implements Closeable {
 
@@ -186,7 +187,7 @@ public final class RegistryClient implements Closeable {
         throw new InputException(source, "registry answered HTTP " + status + " for " + what + detail);
     }
 
-    private String credentialHint() {
+    private synchronized String credentialHint() {
         Optional<Credentials> used = resolvedCredentials == null ? Optional.empty() : resolvedCredentials;
         return used.map(c -> "; credentials for user '" + c.username() + "' from " + c.source() + " were rejected")
                 .orElse("; no credentials were given (use --username/--password or docker login)");
@@ -212,8 +213,10 @@ public final class RegistryClient implements Closeable {
      * response (any status) with an unread body.
      */
     private HttpResponse<InputStream> send(String path, String accept, String what) throws IOException {
-        if (scheme == null) {
-            ping();
+        synchronized (this) {
+            if (scheme == null) {
+                ping();
+            }
         }
         URI uri = URI.create(scheme + "://" + reference.registry() + "/v2/" + reference.repository() + "/" + path);
         boolean reauthenticated = false;
@@ -223,8 +226,10 @@ public final class RegistryClient implements Closeable {
                 Optional<Challenge> offered = Challenge.choose(response.headers().allValues("WWW-Authenticate"));
                 if (offered.isPresent()) {
                     response.body().close();
-                    challenge = offered.get();
-                    token = null;
+                    synchronized (this) {
+                        challenge = offered.get();
+                        token = null;
+                    }
                     reauthenticated = true;
                     continue;
                 }
@@ -374,7 +379,7 @@ public final class RegistryClient implements Closeable {
     }
 
     /** The Authorization header value for the current challenge, fetching a token when needed; or null. */
-    private String authorization() throws IOException {
+    private synchronized String authorization() throws IOException {
         if (challenge == null) {
             return null;
         }
@@ -391,7 +396,7 @@ public final class RegistryClient implements Closeable {
         };
     }
 
-    private Optional<Credentials> credentials() {
+    private synchronized Optional<Credentials> credentials() {
         if (resolvedCredentials == null) {
             resolvedCredentials = credentials.get();
         }

@@ -11,12 +11,22 @@ import dev.bulwark.image.internal.ArchiveFiles;
 import dev.bulwark.image.internal.LayerReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An image whose layers are files of an archive (docker-archive or OCI layout, as directory or tar). Layers are read
- * bottom first; each layer nobody asked for is skipped without reading it.
+ * An image whose layers are blobs that can be opened independently (docker-archive or OCI layout, as directory or
+ * tar, and registries). Every consumer is asked about every layer first, bottom first, on the calling thread; the
+ * layers someone wants are then read, up to {@link ImageOptions#parallelism()} at once (each layer's visitor on one
+ * thread), and a layer nobody wants is not read at all. When a layer fails, the others stop at their next entry and
+ * the failure of the lowest failing layer is reported.
  */
 final class ArchiveImage implements Image {
 
@@ -49,23 +59,81 @@ final class ArchiveImage implements Image {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
-        LayerReader reader = new LayerReader(metadata.name(), options.limits(), options.progress(), new AtomicLong());
+        AtomicBoolean failed = new AtomicBoolean();
+        LayerReader reader = new LayerReader(metadata.name(), options.limits(), options.progress(), new AtomicLong(),
+                failed::get);
+        // Ask every consumer about every layer first, in order, on this thread; then read the layers wanted.
+        List<Integer> wanted = new ArrayList<>();
+        List<EntryVisitor> visitors = new ArrayList<>();
         for (int i = 0; i < layerFiles.size(); i++) {
-            LayerRef layer = metadata.layers().get(i);
-            EntryVisitor entries = visitor.layer(layer);
-            if (entries == null) {
-                continue;
+            EntryVisitor entries = visitor.layer(metadata.layers().get(i));
+            visitors.add(entries);
+            if (entries != null) {
+                wanted.add(i);
             }
-            LayerFile file = layerFiles.get(i);
-            InputStream blob;
-            try {
-                blob = files.open(file.name());
-            } catch (java.io.FileNotFoundException e) {
-                throw new dev.bulwark.core.InputException(metadata.name(), "layer " + (i + 1) + " ("
-                        + layer.diffId() + ") is missing from the archive: " + file.name());
-            }
-            reader.read(blob, file.size(), layer, file.blobDigest(), entries);
         }
+        int threads = Math.min(options.parallelism(), wanted.size());
+        if (threads <= 1) {
+            for (int i : wanted) {
+                readLayer(reader, i, visitors.get(i));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                .name("bulwark-layer-", 1).factory());
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (int i : wanted) {
+                reads.add(pool.submit(() -> {
+                    try {
+                        readLayer(reader, i, visitors.get(i));
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            // Report the failure of the lowest layer, whatever finished first, so errors do not depend on timing.
+            Throwable first = null;
+            for (Future<?> read : reads) {
+                try {
+                    read.get();
+                } catch (ExecutionException e) {
+                    if (first == null && !(e.getCause() instanceof CancellationException)) {
+                        first = e.getCause();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.set(true);
+                    throw new java.io.InterruptedIOException("interrupted while reading " + metadata.name());
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (first instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void readLayer(LayerReader reader, int i, EntryVisitor entries) throws IOException {
+        LayerRef layer = metadata.layers().get(i);
+        LayerFile file = layerFiles.get(i);
+        InputStream blob;
+        try {
+            blob = files.open(file.name());
+        } catch (java.io.FileNotFoundException e) {
+            throw new dev.bulwark.core.InputException(metadata.name(), "layer " + (i + 1) + " ("
+                    + layer.diffId() + ") is missing from the archive: " + file.name());
+        }
+        reader.read(blob, file.size(), layer, file.blobDigest(), entries);
     }
 
     @Override
