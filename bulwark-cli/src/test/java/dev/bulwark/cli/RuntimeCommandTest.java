@@ -149,4 +149,28 @@ class RuntimeCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--listen");
     }
+
+    @Test
+    void replayRateLimitsAlertsIntoAFileAndCountsEveryOutcome() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun result = run("runtime", "replay", catWrite(), "-r", "cat.yaml", "--no-stdout", "--output-file",
+                "alerts.txt", "--rate", "1", "--max-burst", "2", "--stats");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(Files.readAllLines(dir.resolve("alerts.txt"))).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("Warning An open was seen"));
+        var stats = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.err());
+        assertThat(stats.path("alerts").path("raised").asLong()).isEqualTo(8);
+        assertThat(stats.path("outputs").path("rate_limited").asLong()).isEqualTo(6);
+        assertThat(stats.path("outputs").path("delivered").path("file:" + dir.resolve("alerts.txt")).asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anUnsupportedSyslogTargetIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun result = run("runtime", "replay", catWrite(), "-r", "cat.yaml", "--syslog", "ftp://host:21");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("udp://HOST:PORT");
+    }
 }
