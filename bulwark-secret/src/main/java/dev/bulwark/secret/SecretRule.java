@@ -66,6 +66,12 @@ public record SecretRule(
         /** Each line holding a keyword, plus {@code contextLines} following lines. */
         LINES,
         /**
+         * The match starts where a keyword starts (token prefixes such as {@code ghp_}, identifiers such as
+         * {@code heroku}) and may reach {@code contextLines} lines further: one short match attempt per keyword
+         * occurrence instead of a search through the line.
+         */
+        AT_KEYWORD,
+        /**
          * Like {@code LINES}, but the match must start at the identifier (letters, digits, {@code _.-}) that holds
          * the keyword, which makes assignment-style rules cost one short match attempt per keyword.
          */

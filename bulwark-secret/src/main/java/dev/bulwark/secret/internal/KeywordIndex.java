@@ -21,6 +21,11 @@ public final class KeywordIndex {
     private final int[] byteClass = new int[256];
     private final int classes;
     private final int[] next;
+    /**
+     * The DFA the scan loop runs: entry {@code [row + class]} is the next state's row offset ({@code state * classes}),
+     * bit-inverted (negative) when that state ends a keyword, so the loop needs one load and one sign test per byte.
+     */
+    private final int[] dfa;
     /** Keyword ids ending in each state (own and via suffix links), or null. */
     private final int[][] outputs;
 
@@ -101,6 +106,11 @@ public final class KeywordIndex {
             List<Integer> ids = all.get(s);
             outputs[s] = ids.isEmpty() ? null : ids.stream().distinct().mapToInt(Integer::intValue).toArray();
         }
+        this.dfa = new int[next.length];
+        for (int i = 0; i < next.length; i++) {
+            int target = next[i];
+            dfa[i] = outputs[target] == null ? target * classes : ~(target * classes);
+        }
     }
 
     private static int[] newRow(int classes) {
@@ -125,16 +135,14 @@ public final class KeywordIndex {
 
     /** Reports every occurrence of every keyword in {@code bytes[0, length)}, in order of end offset. */
     public void scan(byte[] bytes, int length, HitSink sink) {
-        int[] table = next;
+        int[] table = dfa;
         int[] classOf = byteClass;
-        int width = classes;
-        int[][] out = outputs;
-        int state = 0;
+        int row = 0;
         for (int i = 0; i < length; i++) {
-            state = table[state * width + classOf[bytes[i] & 0xFF]];
-            int[] ids = out[state];
-            if (ids != null) {
-                for (int id : ids) {
+            row = table[row + classOf[bytes[i] & 0xFF]];
+            if (row < 0) {
+                row = ~row;
+                for (int id : outputs[row / classes]) {
                     sink.hit(id, i + 1);
                 }
             }

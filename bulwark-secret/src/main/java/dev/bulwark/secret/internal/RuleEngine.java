@@ -223,6 +223,24 @@ public final class RuleEngine {
                     findIn(rule, path, text, lines, matcher, windowStart, windowEnd, found);
                 }
             }
+            case AT_KEYWORD -> {
+                int lastMatchEnd = -1;
+                int lastStart = -1;
+                for (int h = 0; h < hitCount; h++) {
+                    int start = hitStarts[h];
+                    if (start == lastStart || start < lastMatchEnd) {
+                        continue;
+                    }
+                    lastStart = start;
+                    int line = lines.lineOf(start);
+                    int end = lines.lineEndInclusive(Math.min(lines.lines() - 1, line + rule.contextLines()));
+                    matcher.region(start, end);
+                    if (matcher.lookingAt()) {
+                        accept(rule, path, text, lines, matcher, found);
+                        lastMatchEnd = matcher.end();
+                    }
+                }
+            }
             case ANCHORED -> {
                 int lastStart = -1;
                 int lastMatchEnd = -1;

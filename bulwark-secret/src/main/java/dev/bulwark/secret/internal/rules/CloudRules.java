@@ -29,7 +29,7 @@ final class CloudRules {
                         .entropy(4.0).examples("EXAMPLEKEY$").build(),
                 assignment("aws-session-token", "AWS", HIGH, "AWS session token",
                         "aws[_.-]?session[_.-]?token|x-amz-security-token",
-                        "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])", "session", "security-token")
+                        "[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])", "aws", "x-amz-security-token")
                         .entropy(4.5).build(),
                 token("aws-mws-key", "AWS", HIGH, "Amazon Marketplace Web Service key",
                         "amzn\\.mws\\." + UUID.toLowerCase(), "amzn.mws").build(),
@@ -47,14 +47,14 @@ final class CloudRules {
                 token("gcp-oauth-access-token", "GCP", MEDIUM, "Google OAuth access token",
                         "ya29\\.[0-9A-Za-z_-]{50,400}", "ya29.").entropy(3.5).build(),
                 token("azure-ad-client-secret", "Azure", HIGH, "Azure AD (Entra ID) client secret",
-                        "(?<![\\w~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![\\w~.-])", "q~").build(),
+                        "(?<![\\w~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![\\w~.-])", "q~").lines().build(),
                 pattern("azure-storage-account-key", "Azure", CRITICAL, "Azure storage account key",
-                        "(?i:AccountKey)\\s*=\\s*([A-Za-z0-9+/]{86}==)", "accountkey").group(1).build(),
+                        "(?i:AccountKey)\\s*=\\s*([A-Za-z0-9+/]{86}==)", "accountkey").group(1).atKeyword().build(),
                 pattern("azure-sas-token", "Azure", HIGH, "Azure shared access signature",
                         "[?&]sv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"'<>]{0,300}?[?&]sig=([A-Za-z0-9%+/]{40,100})", "sv=")
                         .group(1).build(),
                 assignment("azure-devops-pat", "Azure", HIGH, "Azure DevOps personal access token",
-                        "(?:azure[_.-]?devops|azdo|ado)[\\w.-]{0,20}?(?:pat|token)", "[a-z2-7]{52}", "devops", "azdo",
+                        "(?:azure[_.-]?devops|azdo|ado)[\\w.-]{0,20}?(?:pat|token)", "[a-z2-7]{52}", "azure", "azdo",
                         "ado").build(),
                 token("alibaba-access-key-id", "Alibaba", HIGH, "Alibaba Cloud access key ID", "LTAI[A-Za-z0-9]{20}",
                         "ltai").entropy(3.0).build(),

@@ -25,11 +25,11 @@ final class CredentialRules {
                 pattern("private-key", "PrivateKey", HIGH, "Private key",
                         "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?<secret>[\\s\\S]{64,16384}?)"
                                 + "-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----", "-----begin")
-                        .entropy(4.0).context(1000).build(),
+                        .entropy(4.0).context(1000).atKeyword().build(),
                 pattern("putty-private-key", "PrivateKey", HIGH, "PuTTY private key",
                         "PuTTY-User-Key-File-\\d: [\\s\\S]{0,2000}?Private-Lines: \\d+\\r?\\n"
                                 + "(?<secret>[\\s\\S]{64,8192}?)\\r?\\nPrivate-MAC", "putty-user-key-file")
-                        .entropy(4.0).context(200).build(),
+                        .entropy(4.0).context(200).atKeyword().build(),
                 path("pkcs12-file", "PrivateKey", HIGH, "PKCS#12 key store (private keys and certificates)",
                         "(?i)(?:^|/)[^/]+\\.p(?:12|fx)$").build(),
                 path("rails-master-key", "Rails", HIGH, "Rails master key file",
@@ -40,7 +40,7 @@ final class CredentialRules {
         return List.of(
                 pattern("jwt", "JWT", MEDIUM, "JSON Web Token",
                         "(?<![\\w-])(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*)(?![\\w-])", "eyj")
-                        .group(1).entropy(3.0).examples("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c$").build(),
+                        .group(1).entropy(3.0).examples("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c$").atKeyword().build(),
                 pattern("url-credentials", "Password", HIGH, "Password in a URL",
                         "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]{1,19}://(?<user>[^\\s:@/?#'\"`<>]{1,64}):"
                                 + "(?<secret>[^\\s@/'\"`<>]{1,128})@[A-Za-z0-9._-]+", "://")
@@ -48,16 +48,16 @@ final class CredentialRules {
                 pattern("curl-auth-user", "Password", HIGH, "Password in a curl --user option",
                         "\\bcurl\\b" + COMMAND_LINE + "{0,500}?[ \\t](?:-u|--user)[ \\t]+['\"]?"
                                 + "(?<secret>[^\\s'\":]*['\"]?:['\"]?[^\\s'\"]*)", "curl")
-                        .check(SecretRule.Check.CREDENTIALS).context(8).build(),
+                        .check(SecretRule.Check.CREDENTIALS).context(8).atKeyword().build(),
                 pattern("curl-auth-header", "Password", HIGH, "Credential in a curl header",
                         "\\bcurl\\b" + COMMAND_LINE + "{0,500}?[ \\t](?:-H|--header)[ \\t]*['\"]"
                                 + "(?i:authorization|[\\w-]*(?:api-?key|token|auth)[\\w-]*)[ \\t]*:[ \\t]*"
                                 + "(?:(?<scheme>(?i:basic|bearer|token|api-token|digest))[ \\t]+)?"
                                 + "(?<secret>[^\\s'\"]{3,})", "curl")
-                        .check(SecretRule.Check.AUTH_HEADER).context(8).build(),
+                        .check(SecretRule.Check.AUTH_HEADER).context(8).atKeyword().build(),
                 pattern("netrc-password", "Password", HIGH, "Password in a .netrc file",
                         "\\bmachine\\s+\\S+\\s+login\\s+(?<user>\\S+)\\s+password\\s+(?<secret>\\S+)", "machine")
-                        .check(SecretRule.Check.CREDENTIALS).context(3).build());
+                        .check(SecretRule.Check.CREDENTIALS).context(3).atKeyword().build());
     }
 
     static List<SecretRule> generic() {

@@ -58,7 +58,7 @@ final class DevToolRules {
                 token("gitlab-cicd-job-token", "GitLab", HIGH, "GitLab CI/CD job token", "glcbt-\\w{1,5}_[\\w-]{20}",
                         "glcbt-").build(),
                 pattern("gitlab-session-cookie", "GitLab", HIGH, "GitLab session cookie",
-                        "_gitlab_session=([0-9a-z]{32})", "_gitlab_session=").group(1).build(),
+                        "_gitlab_session=([0-9a-z]{32})", "_gitlab_session=").group(1).atKeyword().build(),
                 // Bitbucket, Atlassian
                 assignment("bitbucket-client-id", "Bitbucket", MEDIUM, "Bitbucket OAuth client ID",
                         "bitbucket[\\w.-]{0,20}?(?:client|key|id)", "[a-z0-9]{32}", "bitbucket").entropy(3.0).build(),
@@ -73,11 +73,11 @@ final class DevToolRules {
                         "confluence", "jira").entropy(3.0).build(),
                 // CI/CD and infrastructure
                 token("hashicorp-tf-api-token", "HashiCorp", HIGH, "Terraform Cloud / Enterprise API token",
-                        "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9=_-]{60,70}", "atlasv1").build(),
+                        "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9=_-]{60,70}", "atlasv1").lines().build(),
                 pattern("vault-service-token", "HashiCorp", HIGH, "HashiCorp Vault service token",
                         "(?<![\\w.])(?:(hvs\\.[\\w-]{90,120})|(?i:vault|token)[\\w.-]{0,20}[\\s\"'`:=]{1,5}"
                                 + "(s\\.(?=[A-Za-z0-9]{0,23}\\d)(?=[A-Za-z0-9]{0,23}[a-z])(?=[A-Za-z0-9]{0,23}[A-Z])"
-                                + "[A-Za-z0-9]{24}))(?![\\w.])", "hvs.", "vault", "token").context(1).build(),
+                                + "[A-Za-z0-9]{24}))(?![\\w.])", "hvs.", "vault", "token").context(1).atKeyword().build(),
                 token("vault-batch-token", "HashiCorp", HIGH, "HashiCorp Vault batch token", "hvb\\.[\\w-]{138,300}",
                         "hvb.").build(),
                 token("pulumi-api-token", "Pulumi", HIGH, "Pulumi access token", "pul-[a-f0-9]{40}", "pul-")
@@ -127,7 +127,7 @@ final class DevToolRules {
                 token("npm-access-token", "npm", CRITICAL, "npm access token", "npm_[A-Za-z0-9]{36}", "npm_").build(),
                 pattern("npmrc-auth-token", "npm", HIGH, "npm registry credential in .npmrc",
                         "(?<![\\w-])_auth(?:Token)?\\s*=\\s*([^\\s\"'$]{16,512})", "_auth").check(
-                                SecretRule.Check.NONE).entropy(3.0).build(),
+                                SecretRule.Check.NONE).entropy(3.0).atKeyword().build(),
                 token("pypi-upload-token", "PyPI", CRITICAL, "PyPI upload token",
                         "pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}", "pypi-ageichlwas5vcmc").build(),
                 token("nuget-api-key", "NuGet", HIGH, "NuGet API key", "oy2[a-z0-9]{43}", "oy2").entropy(3.5)
@@ -138,7 +138,7 @@ final class DevToolRules {
                 token("dockerhub-pat", "Docker", HIGH, "Docker Hub access token", "dckr_(?:pat|oat)_[A-Za-z0-9_-]{27}",
                         "dckr_pat_", "dckr_oat_").build(),
                 pattern("docker-config-auth", "Docker", HIGH, "Registry credentials in a Docker config.json",
-                        "\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{12,}={0,2})\"", "\"auth\"").group(1).entropy(3.0).build(),
+                        "\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{12,}={0,2})\"", "\"auth\"").group(1).entropy(3.0).atKeyword().build(),
                 token("rubygems-api-token", "RubyGems", HIGH, "RubyGems API key", "rubygems_[a-f0-9]{48}",
                         "rubygems_").build(),
                 token("clojars-api-token", "Clojars", HIGH, "Clojars deploy token", "(?i:CLOJARS_)[a-z0-9]{60}",

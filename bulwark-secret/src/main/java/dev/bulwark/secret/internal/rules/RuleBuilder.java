@@ -62,7 +62,7 @@ final class RuleBuilder {
     static RuleBuilder token(String id, String category, Severity severity, String title, String body,
             String... keywords) {
         return new RuleBuilder(id, category, severity, title, BEFORE + "(" + body + ")" + AFTER, keywords)
-                .group(1);
+                .group(1).atKeyword();
     }
 
     /**
@@ -74,7 +74,7 @@ final class RuleBuilder {
             String value, String... keywords) {
         String regex = IDENT_START + "(?i:" + name + ")" + IDENT_REST + OPERATOR + VALUE_PREFIX + "(" + value + ")"
                 + "(?![A-Za-z0-9])";
-        return new RuleBuilder(id, category, severity, title, regex, keywords).group(1).context(1);
+        return new RuleBuilder(id, category, severity, title, regex, keywords).group(1).context(1).atKeyword();
     }
 
     /** Any other regex; the secret is group 1, or the group named {@code secret}, or the whole match. */
@@ -102,6 +102,18 @@ final class RuleBuilder {
 
     RuleBuilder context(int lines) {
         this.contextLines = lines;
+        return this;
+    }
+
+    /** The match starts where one of the keywords starts. */
+    RuleBuilder atKeyword() {
+        this.scope = SecretRule.Scope.AT_KEYWORD;
+        return this;
+    }
+
+    /** The keyword is somewhere inside the match: search the keyword's line(s). */
+    RuleBuilder lines() {
+        this.scope = SecretRule.Scope.LINES;
         return this;
     }
 
