@@ -105,7 +105,7 @@ class GitleaksCasesAccuracyTest {
                 tally.flaggedByFamily += byFamilyRule ? 1 : 0;
                 tally.flaggedByAny += flagged.isEmpty() ? 0 : 1;
                 if (!flagged.isEmpty()) {
-                    misses.add((byFamilyRule ? "FLAGGED " : "flagged by another family ") + c.ruleId() + " by "
+                    misses.add((byFamilyRule ? "FLAGGED " : "flagged by another rule (not counted) ") + c.ruleId() + " by "
                             + flagged.stream().map(SecretFinding::ruleId).toList() + ": " + abbreviate(c.text()));
                 }
             }

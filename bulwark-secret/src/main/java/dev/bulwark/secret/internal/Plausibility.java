@@ -51,6 +51,13 @@ public final class Plausibility {
         "putyour", "redacted", "xxxxx", "*****", "...", "<", ">", "${", "{{", "}}"
     };
 
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile(".*\\d+\\.\\d+\\.\\d+.*|v?\\d+(\\.\\d+)+.*");
+    private static final java.util.regex.Pattern HOST_NAME =
+            java.util.regex.Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}(:\\d+)?");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.:]");
+    private static final java.util.regex.Pattern QUOTES_AND_BRACES = java.util.regex.Pattern.compile("[\"'{}]");
+
     private Plausibility() {
     }
 
@@ -217,14 +224,14 @@ public final class Plausibility {
         if (!hasLetter && !password) {
             return false; // numbers, dates, IP addresses
         }
-        if (lower.matches(".*\\d+\\.\\d+\\.\\d+.*") || lower.contains("snapshot") || lower.matches("v?\\d+(\\.\\d+)+.*")) {
+        if (VERSION.matcher(lower).matches() || lower.contains("snapshot")) {
             return false; // versions
         }
         if (lower.startsWith("http") || lower.startsWith("/") || lower.startsWith("./") || lower.startsWith("~/")
-                || lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+(:\\d+)?") && lower.matches(".*\\.[a-z]{2,}(:\\d+)?")) {
+                || HOST_NAME.matcher(lower).matches()) {
             return false; // URLs, paths, host names
         }
-        List<String> segments = List.of(value.split("[-_.:]"));
+        List<String> segments = List.of(SEPARATORS.split(value));
         if (segments.size() > 1) {
             boolean random = false;
             for (String segment : segments) {
@@ -270,7 +277,7 @@ public final class Plausibility {
 
     /** For {@code user:password} pairs: true unless both sides are placeholders, references or trivial. */
     public static boolean credentialsLookReal(String credentials) {
-        String pair = credentials.replaceAll("[\"'{}]", "");
+        String pair = QUOTES_AND_BRACES.matcher(credentials).replaceAll("");
         int colon = pair.indexOf(':');
         String user = colon < 0 ? pair : pair.substring(0, colon);
         String password = colon < 0 ? "" : pair.substring(colon + 1);

@@ -14,6 +14,8 @@ public final class Redactor {
     private static final int MAX_CONTEXT = 80;
     private static final int MAX_LINE = 240;
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
+
     private Redactor() {
     }
 
@@ -102,6 +104,6 @@ public final class Redactor {
     }
 
     private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ");
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
     }
 }

@@ -34,6 +34,7 @@ public final class RuleEngine {
     private static final int IDENTIFIER_BACKTRACK = 100;
 
     private final SecretRule[] rules;
+    private final SecretRule[] pathOnlyRules;
     private final KeywordIndex keywords;
     private final int[][] rulesByKeyword;
     private final int[] keywordLengths;
@@ -43,6 +44,7 @@ public final class RuleEngine {
 
     public RuleEngine(SecretRuleSet ruleSet) {
         this.rules = ruleSet.rules().toArray(SecretRule[]::new);
+        this.pathOnlyRules = ruleSet.rules().stream().filter(SecretRule::pathOnly).toArray(SecretRule[]::new);
         this.globalAllowlists = ruleSet.allowlists();
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         List<Integer> always = new ArrayList<>();
@@ -87,8 +89,8 @@ public final class RuleEngine {
     /** Path-only rules that match this path. */
     public List<SecretRule> pathRules(String normalizedPath) {
         List<SecretRule> matched = new ArrayList<>();
-        for (SecretRule rule : rules) {
-            if (rule.pathOnly() && !rule.skipReport() && rule.path().matcher(normalizedPath).find()
+        for (SecretRule rule : pathOnlyRules) {
+            if (!rule.skipReport() && rule.path().matcher(normalizedPath).find()
                     && !ruleSkipsPath(rule, normalizedPath)) {
                 matched.add(rule);
             }

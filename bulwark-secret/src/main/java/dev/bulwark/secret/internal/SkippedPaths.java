@@ -47,6 +47,8 @@ public final class SkippedPaths {
             "(?:^|/)(?:package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml|go\\.sum|Cargo\\.lock"
                     + "|poetry\\.lock|Pipfile\\.lock|composer\\.lock|Gemfile\\.lock|gradle\\.lockfile|deno\\.lock)$"));
 
+    private static final Pattern VERSIONED_LIBRARY = Pattern.compile("\\.so(?:\\.\\d+)+$");
+
     private SkippedPaths() {
     }
 
@@ -70,7 +72,7 @@ public final class SkippedPaths {
             return true;
         }
         // Versioned shared libraries: libssl.so.3, libc.so.6.
-        return normalizedPath.matches(".*\\.so(?:\\.\\d+)+$");
+        return VERSIONED_LIBRARY.matcher(normalizedPath).find();
     }
 
     public static boolean dependencyPath(String normalizedPath) {
