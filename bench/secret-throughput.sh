@@ -3,7 +3,8 @@
 # iterations of 3 s per case). Inputs from the shared corpus: every text file of the two app images' layers, and
 # gitleaks' rule test cases. Prints MB/s for Bulwark's built-in rules and, as the baseline, for gitleaks' default
 # rules run through the same engine with gitleaks' semantics, and the ratio.
-# Usage: bench/secret-throughput.sh [quick]     (quick: 1 warm-up and 2 measured iterations)
+# Usage: bench/secret-throughput.sh [quick|cpu]  (quick: 1 warm-up and 2 measured iterations; cpu: no JMH, MB per
+# CPU-second of the scanning thread, for a machine shared with other jobs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${BULWARK_CORPUS:-../shared/corpus}
