@@ -126,7 +126,16 @@ public final class SecretScanner {
         }
         byte[] bytes;
         try {
-            bytes = readAtMost(content.open(), size, options.maxFileBytes());
+            InputStream in = content.open();
+            // Sniff the first 8 KiB before reading the rest: a binary file costs one small read.
+            byte[] head = in.readNBytes((int) Math.min(TextSniffer.SNIFF_BYTES,
+                    size >= 0 ? size : options.maxFileBytes() + 1));
+            if (TextSniffer.isBinary(head, head.length)) {
+                LOG.debug("secret scan skipped {}: binary content", location.path());
+                return findings;
+            }
+            byte[] rest = readAtMost(in, size >= 0 ? size - head.length : -1, options.maxFileBytes() - head.length);
+            bytes = rest == null ? null : concat(head, rest);
         } catch (IOException e) {
             throw new IOException("cannot read " + location.path() + " for secret scanning: "
                     + e.getClass().getSimpleName(), e);
@@ -209,8 +218,20 @@ public final class SecretScanner {
                 redactedMatch, redactedLine, inFinalImage, tags);
     }
 
+    private static byte[] concat(byte[] head, byte[] rest) {
+        if (rest.length == 0) {
+            return head;
+        }
+        byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, all, head.length, rest.length);
+        return all;
+    }
+
     /** Reads the whole stream if it has at most {@code max} bytes; null when it is longer. */
     private static byte[] readAtMost(InputStream in, long size, long max) throws IOException {
+        if (max < 0) {
+            return null;
+        }
         if (size >= 0) {
             byte[] bytes = in.readNBytes((int) Math.min(size, max));
             return bytes;

@@ -73,6 +73,24 @@ class SecretScannerTest {
     }
 
     @Test
+    void readsOnlyTheFirstBlockOfABinaryFile() throws IOException {
+        byte[] binary = new byte[200_000];
+        binary[10] = 0;
+        int[] read = new int[1];
+        List<SecretFinding> findings = scanner.scanFile(Location.of("/app/data"), binary.length, true,
+                () -> new java.io.FilterInputStream(new ByteArrayInputStream(binary)) {
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = super.read(buffer, offset, length);
+                        read[0] += Math.max(0, n);
+                        return n;
+                    }
+                });
+        assertThat(findings).isEmpty();
+        assertThat(read[0]).isLessThanOrEqualTo(8192);
+    }
+
+    @Test
     void ignoresPlaceholdersReferencesAndAllowComments() throws IOException {
         assertThat(scan("/app/.env", """
                 GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
