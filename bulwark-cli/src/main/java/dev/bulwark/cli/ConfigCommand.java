@@ -44,7 +44,8 @@ final class ConfigCommand implements Callable<Integer> {
     private List<String> skipChecks = new ArrayList<>();
 
     @Option(names = "--compliance", paramLabel = "PROFILE", order = 2,
-            description = "Run only the controls of a compliance profile: pss-baseline or pss-restricted.")
+            description = "Run only the controls of a compliance profile, pss-baseline or pss-restricted (the "
+                    + "Kubernetes Pod Security Standards), and report which resources comply.")
     private String compliance;
 
     @Mixin
@@ -80,9 +81,11 @@ final class ConfigCommand implements Callable<Integer> {
         }
         List<Misconfiguration> shown = report.findings().stream()
                 .filter(finding -> output.severitySet().contains(finding.severity())).toList();
+        String profile = options.compliance() == null ? null : options.compliance().label();
         String rendered = output.format.equals("json")
-                ? ConfigReportRenderer.json(report, shown)
-                : ConfigReportRenderer.table(report, shown);
+                ? ConfigReportRenderer.json(report, shown, profile)
+                : ConfigReportRenderer.table(report, shown)
+                        + (profile == null ? "" : ConfigReportRenderer.complianceTable(profile, report));
         ReportOutput.write(root, output, rendered);
         return shown.isEmpty() ? ExitCodes.OK : output.exitCode;
     }

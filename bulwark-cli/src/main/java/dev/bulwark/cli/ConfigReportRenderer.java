@@ -28,6 +28,48 @@ final class ConfigReportRenderer {
     private ConfigReportRenderer() {
     }
 
+    /**
+     * The compliance verdict of one resource.
+     *
+     * @param path its file
+     * @param resource {@code Kind/namespace/name}
+     * @param failedChecks the profile's checks it fails (empty when it complies)
+     */
+    record ResourceVerdict(String path, String resource, List<String> failedChecks) {
+    }
+
+    /** Per Kubernetes resource: does it pass every check that ran (the checks of the compliance profile)? */
+    static List<ResourceVerdict> compliance(ConfigReport report) {
+        Map<String, ResourceVerdict> verdicts = new LinkedHashMap<>();
+        for (var outcome : report.outcomes()) {
+            if (outcome.resource().isEmpty()) {
+                continue;
+            }
+            ResourceVerdict verdict = verdicts.computeIfAbsent(outcome.location().path() + "|" + outcome.resource(),
+                    k -> new ResourceVerdict(outcome.location().path(), outcome.resource(), new ArrayList<>()));
+            if (!outcome.passed()) {
+                verdict.failedChecks().add(outcome.checkId());
+            }
+        }
+        return List.copyOf(verdicts.values());
+    }
+
+    /** A compliance summary: how many resources meet the profile, and which checks the others fail. */
+    static String complianceTable(String profile, ConfigReport report) {
+        List<ResourceVerdict> verdicts = compliance(report);
+        long compliant = verdicts.stream().filter(v -> v.failedChecks().isEmpty()).count();
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append(profile).append(": ").append(compliant).append(" of ").append(verdicts.size())
+                .append(verdicts.size() == 1 ? " resource complies" : " resources comply").append('\n');
+        for (ResourceVerdict verdict : verdicts) {
+            if (!verdict.failedChecks().isEmpty()) {
+                out.append("  FAIL  ").append(verdict.resource()).append(" (").append(verdict.path()).append("): ")
+                        .append(String.join(", ", verdict.failedChecks())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** Findings grouped by file, most severe first, then a summary line. */
     static String table(ConfigReport report, List<Misconfiguration> findings) {
         Map<String, List<Misconfiguration>> byFile = new LinkedHashMap<>();
@@ -114,6 +156,11 @@ final class ConfigReportRenderer {
     }
 
     static String json(ConfigReport report, List<Misconfiguration> findings) {
+        return json(report, findings, null);
+    }
+
+    /** The report as JSON; with a compliance profile, also each resource's verdict under {@code compliance}. */
+    static String json(ConfigReport report, List<Misconfiguration> findings, String profile) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode files = root.putArray("files");
         for (FileSummary file : report.files()) {
@@ -134,6 +181,15 @@ final class ConfigReportRenderer {
             node.put("message", finding.message());
             node.put("resolution", finding.resolution());
             finding.references().forEach(node.putArray("references")::add);
+        }
+        if (profile != null) {
+            ObjectNode compliance = root.putObject("compliance").put("profile", profile);
+            ArrayNode resources = compliance.putArray("resources");
+            for (ResourceVerdict verdict : compliance(report)) {
+                ObjectNode node = resources.addObject().put("path", verdict.path())
+                        .put("resource", verdict.resource()).put("compliant", verdict.failedChecks().isEmpty());
+                verdict.failedChecks().forEach(node.putArray("failedChecks")::add);
+            }
         }
         ArrayNode errors = root.putArray("errors");
         for (FileError error : report.errors()) {

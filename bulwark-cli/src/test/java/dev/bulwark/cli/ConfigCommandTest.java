@@ -93,6 +93,40 @@ class ConfigCommandTest {
     }
 
     @Test
+    void compliancePrintsWhichResourcesMeetTheProfile() throws Exception {
+        Files.createDirectories(dir.resolve("k8s"));
+        Files.writeString(dir.resolve("k8s/pods.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: open, namespace: apps}
+                spec: {hostNetwork: true, containers: [{name: c, image: "x:1"}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: locked, namespace: apps}
+                spec:
+                  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+                  containers:
+                    - name: c
+                      image: x:1
+                      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+                """);
+
+        CliRun table = run("config", "--compliance", "pss-baseline", "k8s");
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("BW-PSS-002").doesNotContain("BW-K8S-")
+                .contains("pss-baseline: 1 of 2 resources comply")
+                .contains("FAIL  Pod/apps/open (k8s/pods.yaml): BW-PSS-002");
+
+        CliRun json = run("config", "--compliance", "pss-restricted", "--format", "json", "k8s");
+        JsonNode resources = new ObjectMapper().readTree(json.out()).get("compliance").get("resources");
+        assertThat(resources).hasSize(2);
+        assertThat(resources.get(1).get("resource").asText()).isEqualTo("Pod/apps/locked");
+        assertThat(resources.get(1).get("compliant").asBoolean()).isTrue();
+        assertThat(resources.get(0).get("failedChecks").toString()).contains("BW-PSS-002", "BW-PSS-017");
+    }
+
+    @Test
     void rejectsFormatsItCannotRenderYetAndUnknownProfiles() {
         CliRun sarif = run("config", "--format", "sarif", "app");
         assertThat(sarif.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -21,6 +21,14 @@ public enum Compliance {
         return label;
     }
 
+    /** The check tags the profile consists of (restricted includes baseline). */
+    public java.util.Set<String> tags() {
+        return switch (this) {
+            case PSS_BASELINE -> java.util.Set.of(PSS_BASELINE.label);
+            case PSS_RESTRICTED -> java.util.Set.of(PSS_BASELINE.label, PSS_RESTRICTED.label);
+        };
+    }
+
     /** Parses {@code pss-baseline} or {@code pss-restricted} (case-insensitive). */
     public static Compliance parse(String text) {
         for (Compliance compliance : values()) {

@@ -9,13 +9,16 @@ import java.util.List;
  * @param findings every failed check instance, sorted by file, line and check id
  * @param files every input that was read, with its pass/fail counts, in scan order
  * @param errors inputs that could not be read or parsed (fully), with reasons
+ * @param outcomes every check verdict, per file or Kubernetes resource
  */
-public record ConfigReport(List<Misconfiguration> findings, List<FileSummary> files, List<FileError> errors) {
+public record ConfigReport(List<Misconfiguration> findings, List<FileSummary> files, List<FileError> errors,
+                           List<CheckOutcome> outcomes) {
 
     public ConfigReport {
         findings = List.copyOf(findings);
         files = List.copyOf(files);
         errors = List.copyOf(errors);
+        outcomes = List.copyOf(outcomes);
     }
 
     /** Checks that passed, over all inputs. */

@@ -5,6 +5,12 @@ import dev.bulwark.config.internal.check.InputFiles;
 import dev.bulwark.config.internal.dockerfile.Dockerfile;
 import dev.bulwark.config.internal.dockerfile.DockerfileParser;
 import dev.bulwark.config.internal.dockerfile.DockerfileSyntaxException;
+import dev.bulwark.config.internal.kubernetes.ClusterView;
+import dev.bulwark.config.internal.kubernetes.KubernetesChecker;
+import dev.bulwark.config.internal.kubernetes.KubernetesResource;
+import dev.bulwark.config.internal.kubernetes.ManifestFile;
+import dev.bulwark.config.internal.kubernetes.ManifestReader;
+import dev.bulwark.config.internal.kubernetes.Manifests;
 import dev.bulwark.core.ImageConfig;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Misconfiguration;
@@ -18,7 +24,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,10 +38,15 @@ public final class ConfigScan {
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules");
 
+    /** One input's results and what cross-resource checks need from it. */
+    private record Input(CheckResults results, FileType type, List<String> lines) {
+    }
+
     private final ConfigScanner scanner;
-    private final List<CheckResults> results = new ArrayList<>();
-    private final List<FileSummary> files = new ArrayList<>();
+    private final List<Input> inputs = new ArrayList<>();
     private final List<FileError> errors = new ArrayList<>();
+    private final List<KubernetesResource> resources = new ArrayList<>();
+    private final Map<KubernetesResource, Input> inputOf = new IdentityHashMap<>();
 
     ConfigScan(ConfigScanner scanner) {
         this.scanner = scanner;
@@ -141,6 +155,8 @@ public final class ConfigScan {
         }
         if (type == FileType.DOCKERFILE) {
             addDockerfile(path, text);
+        } else if (type == FileType.KUBERNETES) {
+            addManifest(path, text, explicit);
         } else if (explicit) {
             errors.add(new FileError(Location.of(path), "not a Dockerfile or Kubernetes manifest"));
         }
@@ -165,7 +181,38 @@ public final class ConfigScan {
         }
         CheckResults fileResults = new CheckResults(location);
         scanner.dockerfiles().check(dockerfile, false, scanner.filter(), fileResults);
-        keep(fileResults, FileType.DOCKERFILE);
+        inputs.add(new Input(fileResults, FileType.DOCKERFILE, List.of()));
+    }
+
+    private void addManifest(String path, String text, boolean explicit) {
+        Location location = Location.of(path);
+        boolean json = path.toLowerCase(Locale.ROOT).endsWith(".json");
+        ManifestFile manifest = ManifestReader.read(text, json);
+        List<KubernetesResource> found = Manifests.resources(manifest, location);
+        if (manifest.error() != null) {
+            String hint = text.contains("{{") ? " (this looks like a Helm template; render it with 'helm template' "
+                    + "and scan the output)" : "";
+            String kept = found.isEmpty() ? "" : " (the " + found.size() + " resources before it were checked)";
+            errors.add(new FileError(location, manifest.error().getMessage() + hint + kept));
+        } else if (found.isEmpty()) {
+            if (explicit) {
+                errors.add(new FileError(location, "no Kubernetes objects (apiVersion and kind) in the file"));
+            }
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Input input = new Input(new CheckResults(location), FileType.KUBERNETES, text.lines().toList());
+        inputs.add(input);
+        KubernetesChecker checker = scanner.kubernetes();
+        for (KubernetesResource resource : found) {
+            if (checker.check(resource, input.lines(), scanner.filter(), input.results(),
+                    message -> errors.add(new FileError(location, message)))) {
+                resources.add(resource);
+                inputOf.put(resource, input);
+            }
+        }
     }
 
     /**
@@ -177,24 +224,33 @@ public final class ConfigScan {
     public void addImageConfig(ImageConfig config, String target) {
         CheckResults configResults = new CheckResults(Location.of(target));
         scanner.imageConfigs().check(config, scanner.filter(), configResults);
-        keep(configResults, FileType.IMAGE_CONFIG);
-    }
-
-    private void keep(CheckResults checked, FileType type) {
-        results.add(checked);
-        files.add(new FileSummary(checked.location(), type, checked.passed(), checked.failed()));
+        inputs.add(new Input(configResults, FileType.IMAGE_CONFIG, List.of()));
     }
 
     /** Runs the cross-file checks and returns everything found. */
     public ConfigReport finish() {
+        if (!resources.isEmpty()) {
+            ClusterView cluster = new ClusterView(resources);
+            scanner.kubernetes().checkCluster(cluster, scanner.filter(), r -> inputOf.get(r).results(),
+                    r -> inputOf.get(r).lines());
+            for (String problem : cluster.problems()) {
+                int colon = problem.indexOf(": ");
+                errors.add(new FileError(Location.of(problem.substring(0, colon)), problem.substring(colon + 2)));
+            }
+        }
         List<Misconfiguration> findings = new ArrayList<>();
-        for (CheckResults checked : results) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        List<FileSummary> files = new ArrayList<>();
+        for (Input input : inputs) {
+            CheckResults checked = input.results();
             findings.addAll(checked.findings());
+            outcomes.addAll(checked.outcomes());
+            files.add(new FileSummary(checked.location(), input.type(), checked.passed(), checked.failed()));
         }
         findings.sort(Comparator.comparing((Misconfiguration m) -> m.location().path())
                 .thenComparingInt(Misconfiguration::startLine)
                 .thenComparing(Misconfiguration::checkId));
-        return new ConfigReport(findings, files, errors);
+        return new ConfigReport(findings, files, errors, outcomes);
     }
 
     private static String describe(IOException e) {

@@ -9,20 +9,21 @@ import java.util.List;
  * restricted to the checks carrying a compliance tag.
  *
  * @param skipped ids or aliases to skip
- * @param requiredTag run only checks with this tag, or {@code null} for all
+ * @param requiredTags run only checks with one of these tags, or all checks when empty
  */
-public record CheckFilter(List<String> skipped, String requiredTag) {
+public record CheckFilter(List<String> skipped, java.util.Set<String> requiredTags) {
 
     public CheckFilter {
         skipped = List.copyOf(skipped);
+        requiredTags = java.util.Set.copyOf(requiredTags);
     }
 
     public static CheckFilter all() {
-        return new CheckFilter(List.of(), null);
+        return new CheckFilter(List.of(), java.util.Set.of());
     }
 
     public boolean enabled(CheckDescriptor check) {
-        if (requiredTag != null && !check.tags().contains(requiredTag)) {
+        if (!requiredTags.isEmpty() && check.tags().stream().noneMatch(requiredTags::contains)) {
             return false;
         }
         return !isNamedByAny(check, skipped);

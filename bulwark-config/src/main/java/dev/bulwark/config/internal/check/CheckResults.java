@@ -1,6 +1,7 @@
 package dev.bulwark.config.internal.check;
 
 import dev.bulwark.config.CheckDescriptor;
+import dev.bulwark.config.CheckOutcome;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Misconfiguration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class CheckResults {
 
     private final Location location;
     private final List<Misconfiguration> findings = new ArrayList<>();
+    private final List<CheckOutcome> outcomes = new ArrayList<>();
     private int passed;
     private int failed;
 
@@ -22,8 +24,14 @@ public final class CheckResults {
         this.location = location;
     }
 
-    /** Records the outcome of {@code check} on one subject. */
+    /** Records the outcome of {@code check} on one subject (a whole file). */
     public void record(CheckDescriptor check, List<Violation> violations) {
+        record(check, "", violations);
+    }
+
+    /** Records the outcome of {@code check} on {@code resource}. */
+    public void record(CheckDescriptor check, String resource, List<Violation> violations) {
+        outcomes.add(new CheckOutcome(check.id(), location, resource, violations.isEmpty()));
         if (violations.isEmpty()) {
             passed++;
             return;
@@ -42,6 +50,10 @@ public final class CheckResults {
 
     public List<Misconfiguration> findings() {
         return List.copyOf(findings);
+    }
+
+    public List<CheckOutcome> outcomes() {
+        return List.copyOf(outcomes);
     }
 
     public int passed() {
