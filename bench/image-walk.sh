@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Wall time of reading each corpus image end to end with `bin/bulwark image --input IMAGE` (open, stream and verify
-# every layer, merge the final filesystem; until the scan engine lands the command then exits 2, which is ignored),
-# against a floor: decompressing the same bytes with gzip alone (`gzip -dc` of a .tar.gz; the gzip layer blobs of an
-# OCI tar), and the JVM's start (`bin/bulwark version`).
-# Prints the median of RUNS runs (default 5) per image, and the ratio to the floor. Needs hyperfine and the corpus.
+# Time to read each corpus image end to end with bulwark-image: open it, stream and verify every layer, hand every
+# file's content to a consumer, merge the final filesystem (bench/java/WalkImage.java, timed in-process): the first
+# walk in a fresh JVM ("cold": class loading and JIT included, JVM start excluded), then the median of RUNS more
+# walks in the same JVM, layers read one after the other ("seq") and 4 at once ("par"); against a floor:
+# decompressing the same gzip streams with gzip alone (`gzip -dc` of a .tar.gz; the gzip layer blobs of an OCI
+# tar), median of RUNS runs (default 5). Needs hyperfine and the corpus.
 # Usage: bench/image-walk.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,35 +13,30 @@ corpus=${BULWARK_CORPUS:-../shared/corpus}
 command -v hyperfine >/dev/null || { echo "bench/image-walk.sh: hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
 [ -d "$corpus/images" ] || { echo "bench/image-walk.sh: corpus not found at $corpus" >&2; exit 1; }
 [ -f bulwark-cli/target/bulwark.jar ] || ./mvnw -q package -DskipTests
+. bin/java-env.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cache="$out/cache"
-
-# The gzip floor of an image: every gzip stream in it decompressed once, nothing else.
+# Compile the harness once instead of at every run.
+"$JAVA_HOME/bin/javac" -d "$out/classes" -cp bulwark-cli/target/bulwark.jar bench/java/WalkImage.java
+walk() { # IMAGE PARALLELISM -> "cold-ms warm-median-ms"
+  "$JAVA_HOME/bin/java" -cp "bulwark-cli/target/bulwark.jar:$out/classes" WalkImage "$1" "$out/cache" "$2" \
+    "$((runs + 1))" 2>/dev/null | awk '{print $1, $2}'
+}
 floor_cmd() {
   case "$1" in
-    *.tar.gz) echo "gzip -dc '$1' > /dev/null" ;;
+    *.tar.gz) echo "gzip -dc '$1'" ;;
     *) echo "bash -c 'for b in \$(tar -tf \"$1\" | grep \"^blobs/sha256/.\"); do tar -xOf \"$1\" \"\$b\" | { gzip -dc 2>/dev/null || true; } > /dev/null; done'" ;;
   esac
 }
-
-hyperfine --warmup 1 --runs "$runs" -N --export-json "$out/version.json" -n startup 'bin/bulwark version' >/dev/null
-printf '%-40s %10s %10s %10s %8s\n' image "MiB" "walk ms" "gzip ms" "ratio"
+printf '%-44s %6s %8s %8s %8s %8s %9s\n' image MiB "cold ms" "seq ms" "par ms" "gzip ms" "par/gzip"
 for image in "$corpus"/images/*.tar "$corpus"/images/*.tar.gz "$corpus"/images/thirdparty/*.tar.gz; do
   [ -f "$image" ] || continue
   name=$(basename "$image")
-  hyperfine --warmup 1 --runs "$runs" -i --export-json "$out/$name.json" \
-    -n walk "bin/bulwark --cache-dir $cache -q image --input $image" \
-    -n floor "$(floor_cmd "$image")" >/dev/null 2>&1
-  python3 - "$out/$name.json" "$name" "$(stat -c %s "$image")" <<'PY'
-import json, statistics, sys
-results = {r["command"]: statistics.median(r["times"]) * 1000 for r in json.load(open(sys.argv[1]))["results"]}
-walk, floor = results["walk"], results["floor"]
-print(f"{sys.argv[2]:<40} {int(sys.argv[3]) / 2**20:>10.1f} {walk:>10.0f} {floor:>10.0f} {walk / floor:>8.2f}")
-PY
+  read -r cold seq < <(walk "$image" 1)
+  read -r _ par < <(walk "$image" 4)
+  hyperfine --warmup 1 --runs "$runs" -i --export-json "$out/floor.json" "$(floor_cmd "$image")" >/dev/null 2>&1
+  floor=$(python3 -c "import json,statistics,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(round(statistics.median(r['times'])*1000))" "$out/floor.json")
+  python3 -c "import sys; n,mib,c,s,p,f=sys.argv[1:]; print(f'{n:<44} {float(mib):>6.1f} {int(c):>8} {int(s):>8} {int(p):>8} {int(f):>8} {int(p)/max(int(f),1):>9.2f}')" \
+    "$name" "$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1])/2**20)" "$image")" "$cold" "$seq" "$par" "$floor"
 done
-python3 - "$out/version.json" <<'PY'
-import json, statistics, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print(f"(bin/bulwark version, the start-up included in every walk: {statistics.median(r['times']) * 1000:.0f} ms)")
-PY
+echo "(nproc: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg))"
