@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param workingDir the directory relative paths and {@code bulwark.yaml} are resolved against
  * @param errIsTerminal true when standard error is an interactive terminal (progress bars, colours)
  * @param in standard input ({@code --password-stdin})
+ * @param outIsTerminal true when standard output is an interactive terminal (severity colours in tables)
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir,
-                             boolean errIsTerminal, InputStream in) {
+                             boolean errIsTerminal, InputStream in, boolean outIsTerminal) {
 
     public CliEnvironment {
         Objects.requireNonNull(out, "out is null");
@@ -28,6 +29,12 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
         Objects.requireNonNull(in, "in is null");
         env = Map.copyOf(env);
         workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** An environment whose standard output is not a terminal. */
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir,
+                          boolean errIsTerminal, InputStream in) {
+        this(out, err, env, workingDir, errIsTerminal, in, false);
     }
 
     /** An environment with an empty standard input. */
@@ -46,7 +53,8 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
                 System.getenv(),
                 Path.of(""),
                 terminal,
-                System.in);
+                System.in,
+                terminal);
     }
 
     /** Environment variable {@code name}, or {@code null}. */

@@ -3,9 +3,8 @@ package dev.bulwark.cli;
 import dev.bulwark.core.InputException;
 import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.ImageOptions;
+import dev.bulwark.image.LayerCache;
 import dev.bulwark.scan.ReportWriter;
-import dev.bulwark.scan.ScanPipeline;
-import dev.bulwark.scan.ScanResult;
 import dev.bulwark.scan.ScanTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,25 +30,25 @@ final class FsCommand implements Callable<Integer> {
     private ScannerOptions scanners;
 
     @Option(names = "--list-all-pkgs", order = 21,
-            description = "List every package, also those without findings (the table and SBOM formats always do).")
+            description = "List every package, also those without findings (SBOM formats always do).")
     private boolean listAllPackages;
 
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private FindingOptions findings;
+
     @Override
     public Integer call() {
-        output.validate();
-        scanners.selected();
-        ReportWriter writer = InventoryReport.writer(output);
+        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        var selected = scanners.selected(output.format);
         Path dir = root.resolve(directory);
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "not a directory");
         }
         ImageOpener opener = new ImageOpener(ImageOptions.defaults(root.cacheDir().resolve("tmp")));
-        ScanResult result = new ScanPipeline(opener, root.cacheDir().resolve("tmp"))
-                .run(new ScanTarget.SourceDirectory(dir));
-        InventoryReport.write(root, output, writer, result);
-        return ExitCodes.OK;
+        return ScanCommands.scan(root, opener, new ScanTarget.SourceDirectory(dir), selected, LayerCache.disabled(),
+                null, output, findings, writer);
     }
 }

@@ -6,13 +6,9 @@ import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.ImageOptions;
 import dev.bulwark.image.RegistryEnvironment;
 import dev.bulwark.scan.ReportWriter;
-import dev.bulwark.scan.ScanPipeline;
-import dev.bulwark.scan.ScanResult;
 import dev.bulwark.scan.ScanTarget;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +23,6 @@ import picocli.CommandLine.ParentCommand;
                 + "(directory or .tar), optionally with :TAG or @sha256:DIGEST to pick one image of an index.")
 final class ImageCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ImageCommand.class);
-
     @ParentCommand
     private BulwarkCommand root;
 
@@ -39,6 +33,11 @@ final class ImageCommand implements Callable<Integer> {
             description = "Image file or OCI layout directory to scan instead of pulling.")
     private String input;
 
+    @Option(names = "--base-image", paramLabel = "REF|PATH", order = 8,
+            description = "The base image (file or reference): findings in the layers shared with it are marked "
+                    + "'base' (default: the org.opencontainers.image.base.name label, when present).")
+    private String baseImage;
+
     @Mixin
     private ImageSourceOptions source;
 
@@ -46,20 +45,22 @@ final class ImageCommand implements Callable<Integer> {
     private ScannerOptions scanners;
 
     @Option(names = "--list-all-pkgs", order = 21,
-            description = "List every package, also those without findings (the table and SBOM formats always do).")
+            description = "List every package, also those without findings (SBOM formats always do).")
     private boolean listAllPackages;
 
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private FindingOptions findings;
+
     @Override
     public Integer call() {
-        output.validate();
-        scanners.selected();
+        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        var selected = scanners.selected(output.format);
         if ((reference == null) == (input == null)) {
             throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
         }
-        ReportWriter writer = InventoryReport.writer(output);
         CliEnvironment environment = root.environment();
         Progress progress = environment.errIsTerminal() && !root.quiet() && !output.machineReadableOnStdout()
                 ? new TerminalProgress(environment.err()) : Progress.NONE;
@@ -67,10 +68,9 @@ final class ImageCommand implements Callable<Integer> {
         ImageOpener opener = new ImageOpener(options, RegistryEnvironment.system().withEnv(environment.env()));
         ScanTarget target = input != null ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).toString())
                 : new ScanTarget.ImageReference(reference);
-        ScanResult result = new ScanPipeline(opener, root.cacheDir().resolve("tmp")).run(target);
-        LOG.info("{}: {} layers, {} packages", result.metadata().name(), result.metadata().layers().size(),
-                result.inventory().packages().size());
-        InventoryReport.write(root, output, writer, result);
-        return ExitCodes.OK;
+        String base = baseImage != null && java.nio.file.Files.exists(root.resolve(Path.of(baseImage)))
+                ? root.resolve(Path.of(baseImage)).toString() : baseImage;
+        return ScanCommands.scan(root, opener, target, selected, source.layerCache(root.cacheDir()), base, output,
+                findings, writer);
     }
 }

@@ -1,7 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.core.UsageException;
-import java.util.LinkedHashSet;
+import dev.bulwark.scan.Scanner;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -9,23 +10,27 @@ import picocli.CommandLine.Option;
 /** The {@code --scanners} option of commands that can run several scanners. */
 final class ScannerOptions {
 
-    static final List<String> SCANNERS = List.of("vuln", "secret", "misconfig", "license");
-
-    @Option(names = "--scanners", split = ",", defaultValue = "vuln,secret", paramLabel = "SCANNER", order = 20,
-            description = "Scanners to run, comma-separated: vuln, secret, misconfig, license "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scanners", split = ",", paramLabel = "SCANNER", order = 20,
+            description = "Scanners to run, comma-separated: vuln, secret, misconfig, license (default: vuln,secret; "
+                    + "none for --format cyclonedx and spdx-json, which then write a plain SBOM).")
     List<String> scanners;
 
-    /** The selected scanners, validated. */
-    Set<String> selected() {
-        Set<String> result = new LinkedHashSet<>();
+    /** The selected scanners, validated; the default depends on the format. */
+    Set<Scanner> selected(String format) {
+        if (scanners == null) {
+            return format.equals("cyclonedx") || format.equals("spdx-json") ? EnumSet.noneOf(Scanner.class)
+                    : EnumSet.of(Scanner.VULN, Scanner.SECRET);
+        }
+        Set<Scanner> result = EnumSet.noneOf(Scanner.class);
         for (String scanner : scanners) {
-            String name = scanner.trim();
-            if (!SCANNERS.contains(name)) {
-                throw new UsageException("--scanners", "unknown scanner '" + name + "' (expected "
-                        + String.join(", ", SCANNERS) + ")");
+            if (scanner.isBlank() || scanner.equals("none")) {
+                continue;
             }
-            result.add(name);
+            try {
+                result.add(Scanner.parse(scanner));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--scanners", e.getMessage());
+            }
         }
         return result;
     }

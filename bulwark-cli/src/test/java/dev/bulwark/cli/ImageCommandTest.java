@@ -43,7 +43,7 @@ class ImageCommandTest {
     @Test
     void readsACorpusImageEndToEndAndListsItsPackages() {
         Path image = Corpus.require("images/alpine-3.20.3-app.docker.tar.gz");
-        CliRun result = run("image", "--input", image.toString());
+        CliRun result = run("image", "--input", image.toString(), "--scanners", "secret", "--list-all-pkgs");
         assertThat(result.err()).doesNotContain("Exception");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("(alpine 3.20.3)").contains("Packages: 106 (apk 14, golang 4, maven 34, npm 54)");
@@ -54,7 +54,7 @@ class ImageCommandTest {
         Path evil = new ImageArchiveBuilder()
                 .layer(new TarBuilder().file("../../etc/cron.d/evil", "* * * * * root sh").build(), "ADD x /")
                 .writeDockerArchive(dir.resolve("evil.tar.gz"), "evil:1", true);
-        CliRun result = run("image", "--input", "evil.tar.gz");
+        CliRun result = run("image", "--input", "evil.tar.gz", "--scanners", "secret");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(result.err()).contains("evil.tar.gz").contains("layer 1").contains("contains '..'");
         assertThat(strayFiles(evil)).isEmpty();
@@ -67,11 +67,11 @@ class ImageCommandTest {
                 .writeDockerArchive(dir.resolve("cut.tar.gz"), "cut:1", true);
         byte[] bytes = Files.readAllBytes(image);
         Files.write(image, java.util.Arrays.copyOf(bytes, bytes.length - 40));
-        CliRun truncated = run("image", "--input", "cut.tar.gz");
+        CliRun truncated = run("image", "--input", "cut.tar.gz", "--scanners", "secret");
         assertThat(truncated.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(truncated.err()).contains("cut.tar.gz").contains("truncated or corrupt");
 
-        CliRun missing = run("image", "--input", "nothing-here.tar");
+        CliRun missing = run("image", "--input", "nothing-here.tar", "--scanners", "secret");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(missing.err()).contains("nothing-here.tar").contains("no such file");
         assertThat(strayFiles(image)).isEmpty();
@@ -81,7 +81,7 @@ class ImageCommandTest {
     void anUnknownPlatformOrTagExitsThreeListingWhatThereIs() throws IOException {
         Path layout = new ImageArchiveBuilder().layer(new TarBuilder().file("a", "a").build(), "ADD")
                 .writeOciLayout(Files.createDirectories(dir.resolve("oci")), "1.0", true);
-        CliRun tag = run("image", "--input", "oci:2.0");
+        CliRun tag = run("image", "--input", "oci:2.0", "--scanners", "secret");
         assertThat(tag.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(tag.err()).contains("no image tagged '2.0'").contains("1.0");
         assertThat(run("image", "--input", layout.toString(), "--platform", "linux").exitCode())
@@ -105,7 +105,7 @@ class ImageCommandTest {
 
         CliRun unreachable = CliRun.runWithInput(dir, Map.of("HOME", dir.toString()), "secret\n", "--cache-dir",
                 dir.resolve("cache").toString(), "image", "--username", "u", "--password-stdin", "--insecure",
-                "127.0.0.1:1/team/app:1.0");
+                "--scanners", "secret", "127.0.0.1:1/team/app:1.0");
         assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(unreachable.err()).contains("127.0.0.1:1/team/app:1.0").contains("cannot reach registry");
     }

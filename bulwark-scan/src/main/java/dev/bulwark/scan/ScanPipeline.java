@@ -1,24 +1,47 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.config.ConfigReport;
+import dev.bulwark.config.ConfigScan;
+import dev.bulwark.config.ConfigScanOptions;
+import dev.bulwark.config.ConfigScanner;
+import dev.bulwark.core.DatabaseException;
 import dev.bulwark.core.InputException;
+import dev.bulwark.core.LayerRef;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.Misconfiguration;
 import dev.bulwark.core.Package;
+import dev.bulwark.core.SecretFinding;
+import dev.bulwark.core.VulnerabilityFinding;
 import dev.bulwark.image.FileIndex;
+import dev.bulwark.image.FileView;
 import dev.bulwark.image.Image;
+import dev.bulwark.image.ImageMetadata;
 import dev.bulwark.image.ImageOpener;
+import dev.bulwark.image.LayerVisitor;
 import dev.bulwark.image.LayerVisitors;
 import dev.bulwark.sbom.Analyzers;
 import dev.bulwark.sbom.Inventory;
 import dev.bulwark.sbom.InventoryVisitor;
 import dev.bulwark.sbom.PackageAnalyzer;
+import dev.bulwark.scan.internal.BaseImages;
+import dev.bulwark.scan.internal.ConfigLayerVisitor;
+import dev.bulwark.scan.internal.ResultAssembler;
+import dev.bulwark.scan.internal.SecretLayerVisitor;
+import dev.bulwark.secret.SecretScanner;
+import dev.bulwark.vuln.VulnDatabase;
+import dev.bulwark.vuln.VulnerabilityMatcher;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One scan in one pass: opens the target through {@link ImageOpener}, walks its layers once with the
- * {@link FileIndex} and the package inventory composed, and judges the per-layer results against the final
- * filesystem. Scanners that land later join the same composed walk.
+ * {@link FileIndex}, the package inventory, the secret scanner and the configuration scanner composed, judges the
+ * per-layer results against the final filesystem (deleted later? hidden?), then matches the inventory against the
+ * vulnerability database and groups everything into a {@link Report}.
  */
 public final class ScanPipeline {
 
@@ -34,21 +57,164 @@ public final class ScanPipeline {
         this.tempDir = tempDir;
     }
 
+    /** The package inventory only (no findings): what SBOM-only callers need. */
     public ScanResult run(ScanTarget target) {
         try (Image image = open(target)) {
-            List<PackageAnalyzer> analyzers = target instanceof ScanTarget.SourceDirectory
-                    ? Analyzers.forDirectories() : Analyzers.forImages();
             FileIndex index = new FileIndex();
-            InventoryVisitor inventory = new InventoryVisitor(analyzers, tempDir);
+            InventoryVisitor inventory = new InventoryVisitor(analyzers(target), tempDir);
             image.walk(LayerVisitors.compose(tempDir, List.of(index, inventory)));
             Inventory result = inventory.inventory(index.view(), image.metadata().layers());
-            if (target instanceof ScanTarget.SourceDirectory) {
-                result = relativeToDirectory(result);
-            }
-            return new ScanResult(target, image.metadata(), result);
+            return new ScanResult(target, image.metadata(), relative(target, result));
         } catch (IOException e) {
             throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Runs the selected scanners over {@code target} and builds the report (unfiltered: filters, suppressions and
+     * gates are applied by {@link ReportFilter}).
+     *
+     * @throws DatabaseException when the vulnerability scanner is selected and the database is missing or invalid
+     *     (checked after the image's metadata is read and before any layer is)
+     */
+    public Report scan(ScanTarget target, ScanSettings settings) {
+        try (Image image = open(target);
+             VulnDatabase database = settings.runs(Scanner.VULN) ? openDatabase(settings.cacheDir()) : null) {
+            ImageMetadata metadata = image.metadata();
+            boolean isImage = isImage(target);
+            FileIndex index = new FileIndex();
+            InventoryVisitor inventoryVisitor = new InventoryVisitor(analyzers(target), tempDir);
+            List<LayerVisitor> visitors = new ArrayList<>(List.of(index, inventoryVisitor));
+            SecretScanner secretScanner = settings.runs(Scanner.SECRET) ? SecretScanner.withBuiltInRules() : null;
+            SecretLayerVisitor secrets = null;
+            if (secretScanner != null) {
+                secrets = new SecretLayerVisitor(secretScanner, settings.layerCache());
+                visitors.add(secrets);
+            }
+            ConfigScanner configScanner = settings.runs(Scanner.MISCONFIG)
+                    ? ConfigScanner.create(ConfigScanOptions.defaults()) : null;
+            ConfigLayerVisitor configs = null;
+            if (configScanner != null && !(target instanceof ScanTarget.SourceDirectory)) {
+                configs = new ConfigLayerVisitor(configScanner, settings.layerCache());
+                visitors.add(configs);
+            }
+            image.walk(LayerVisitors.compose(tempDir, visitors));
+
+            FileView view = index.view();
+            Inventory inventory = relative(target, inventoryVisitor.inventory(view, metadata.layers()));
+            List<String> warnings = new ArrayList<>(inventory.warnings());
+
+            List<SecretFinding> secretFindings = new ArrayList<>();
+            if (secrets != null) {
+                secretFindings.addAll(judgeSecrets(target, secrets.results(), view));
+                if (isImage) {
+                    secretFindings.addAll(secretScanner.scanImageConfig(metadata.config()).stream()
+                            .map(s -> withSecretLocation(s, Location.of(ResultAssembler.IMAGE_CONFIG), true))
+                            .toList());
+                }
+            }
+            List<Misconfiguration> misconfigurations = new ArrayList<>();
+            if (configScanner != null) {
+                misconfigurations.addAll(misconfigurations(target, configScanner, configs, view, metadata,
+                        warnings));
+            }
+            List<VulnerabilityFinding> vulnerabilities = database == null ? List.of()
+                    : new VulnerabilityMatcher(database).match(inventory.os(), inventory.packages());
+
+            Artifact.BaseImage base = isImage
+                    ? BaseImages.resolve(metadata, settings.baseImage(), opener, warnings::add) : null;
+            Artifact artifact = artifact(target, metadata, inventory, base);
+            List<Result> results = ResultAssembler.assemble(artifact.name(), inventory.os(), inventory.packages(),
+                    vulnerabilities, secretFindings, misconfigurations);
+            return new Report(Report.SCHEMA_VERSION, settings.toolVersion(), settings.now(), artifact, results,
+                    inventory.relationships(), warnings);
+        } catch (IOException e) {
+            throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Opens the vulnerability database; a missing one is explained with the commands that create it.
+     */
+    public static VulnDatabase openDatabase(Path cacheDir) {
+        Path file = VulnDatabase.file(cacheDir);
+        if (!Files.exists(file)) {
+            throw new DatabaseException(file.toString(), "no vulnerability database; create it with "
+                    + "'bulwark db update' (downloads OSV advisories) or 'bulwark db import DIR' (e.g. 'bulwark db "
+                    + "import ../shared/corpus/advisories'), or scan with --scanners secret,misconfig");
+        }
+        return VulnDatabase.open(cacheDir);
+    }
+
+    private static List<SecretFinding> judgeSecrets(ScanTarget target, Map<Integer, List<SecretFinding>> perLayer,
+                                                    FileView view) {
+        List<SecretFinding> out = new ArrayList<>();
+        for (List<SecretFinding> findings : perLayer.values()) {
+            for (SecretFinding s : findings) {
+                LayerRef layer = s.location().layer();
+                boolean inFinal = layer == null || view.isVisible(s.location().path(), layer.index());
+                Location location = target instanceof ScanTarget.SourceDirectory
+                        ? new Location(stripRoot(s.location().path()), null) : s.location();
+                out.add(withSecretLocation(s, location, inFinal));
+            }
+        }
+        return out;
+    }
+
+    private static SecretFinding withSecretLocation(SecretFinding s, Location location, boolean inFinalImage) {
+        return new SecretFinding(s.ruleId(), s.category(), s.title(), s.severity(), location, s.startLine(),
+                s.endLine(), s.redactedMatch(), s.redactedLine(), inFinalImage, s.tags());
+    }
+
+    private List<Misconfiguration> misconfigurations(ScanTarget target, ConfigScanner scanner,
+                                                     ConfigLayerVisitor configs, FileView view,
+                                                     ImageMetadata metadata, List<String> warnings) {
+        List<Misconfiguration> out = new ArrayList<>();
+        if (target instanceof ScanTarget.SourceDirectory directory) {
+            ConfigScan scan = scanner.newScan();
+            scan.addPath(directory.directory(), "");
+            ConfigReport report = scan.finish();
+            report.errors().forEach(e -> warnings.add(e.toString()));
+            out.addAll(report.findings());
+            return out;
+        }
+        for (List<Misconfiguration> findings : configs.results().values()) {
+            for (Misconfiguration m : findings) {
+                LayerRef layer = m.location().layer();
+                if (layer == null || view.isVisible(m.location().path(), layer.index())) {
+                    out.add(m); // a deleted Dockerfile configures nothing
+                }
+            }
+        }
+        if (isImage(target)) {
+            ConfigScan scan = scanner.newScan();
+            scan.addImageConfig(metadata.config(), ResultAssembler.IMAGE_CONFIG);
+            out.addAll(scan.finish().findings());
+        }
+        return out;
+    }
+
+    private static Artifact artifact(ScanTarget target, ImageMetadata metadata, Inventory inventory,
+                                     Artifact.BaseImage base) {
+        Artifact.Type type = switch (target) {
+            case ScanTarget.ImageFile f -> Artifact.Type.CONTAINER_IMAGE;
+            case ScanTarget.ImageReference r -> Artifact.Type.CONTAINER_IMAGE;
+            case ScanTarget.RootFilesystem r -> Artifact.Type.ROOTFS;
+            case ScanTarget.SourceDirectory d -> Artifact.Type.FILESYSTEM;
+        };
+        int baseLayers = base == null ? 0 : base.layers();
+        List<Artifact.Layer> layers = metadata.layers().stream().map(l -> new Artifact.Layer(l.index(), l.diffId(),
+                l.digest(), l.createdBy(), l.index() < baseLayers)).toList();
+        return new Artifact(target.name(), type, metadata.repoTags(), metadata.repoDigests(),
+                metadata.configDigest(), metadata.manifestDigest(), inventory.os(), layers, base);
+    }
+
+    private static boolean isImage(ScanTarget target) {
+        return target instanceof ScanTarget.ImageFile || target instanceof ScanTarget.ImageReference;
+    }
+
+    private static List<PackageAnalyzer> analyzers(ScanTarget target) {
+        return target instanceof ScanTarget.SourceDirectory ? Analyzers.forDirectories() : Analyzers.forImages();
     }
 
     private Image open(ScanTarget target) throws IOException {
@@ -60,12 +226,20 @@ public final class ScanPipeline {
         };
     }
 
+    private static Inventory relative(ScanTarget target, Inventory inventory) {
+        return target instanceof ScanTarget.SourceDirectory ? relativeToDirectory(inventory) : inventory;
+    }
+
+    private static String stripRoot(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
     /** A source tree's paths are shown relative to it ({@code app/package-lock.json}), as users wrote them. */
     private static Inventory relativeToDirectory(Inventory inventory) {
         List<Package> packages = inventory.packages().stream().map(p -> new Package(p.type(), p.name(),
                 p.version(), p.arch(), p.sourceName(), p.sourceVersion(), p.purl(), p.licenses(),
-                p.locations().stream().map(l -> new Location(l.path().startsWith("/") ? l.path().substring(1)
-                        : l.path(), null)).toList(), null, p.properties())).toList();
+                p.locations().stream().map(l -> new Location(stripRoot(l.path()), null)).toList(), null,
+                p.properties())).toList();
         return new Inventory(inventory.os(), packages, inventory.relationships(), inventory.warnings());
     }
 }

@@ -1,0 +1,34 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.image.ImageOpener;
+import dev.bulwark.image.LayerCache;
+import dev.bulwark.scan.Report;
+import dev.bulwark.scan.ReportWriter;
+import dev.bulwark.scan.ScanPipeline;
+import dev.bulwark.scan.ScanSettings;
+import dev.bulwark.scan.ScanTarget;
+import dev.bulwark.scan.Scanner;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What {@code image}, {@code rootfs} and {@code fs} share: run the pipeline, then report and gate. */
+final class ScanCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScanCommands.class);
+
+    private ScanCommands() {
+    }
+
+    static int scan(BulwarkCommand root, ImageOpener opener, ScanTarget target, Set<Scanner> scanners,
+                    LayerCache cache, String baseImage, OutputOptions output, FindingOptions findings,
+                    ReportWriter writer) {
+        ScanSettings settings = new ScanSettings(scanners, cache, root.cacheDir(), baseImage,
+                VersionInfo.bulwarkVersion(), Instant.now());
+        Report report = new ScanPipeline(opener, root.cacheDir().resolve("tmp")).scan(target, settings);
+        LOG.info("{}: {} layers, {} packages, {} findings", target.name(), report.artifact().layers().size(),
+                report.packages().size(), report.findings().count());
+        return ScanReporting.finish(root, output, findings, writer, report);
+    }
+}
