@@ -145,6 +145,17 @@ class GitleaksConfigTest {
     }
 
     @Test
+    void reportsValuesOfTheWrongTypeWithTheFileName(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("typed.toml");
+        Files.writeString(config, "[[rules]]\nid = \"x\"\nregex = 5\n");
+        assertThatThrownBy(() -> SecretRuleSet.loadGitleaksConfig(config)).isInstanceOf(InputException.class)
+                .hasMessageContaining("typed.toml");
+        Files.writeString(config, "[[rules]]\nid = \"x\"\nregex = 'a'\nkeywords = 'a'\n");
+        assertThatThrownBy(() -> SecretRuleSet.loadGitleaksConfig(config)).isInstanceOf(InputException.class)
+                .hasMessageContaining("keywords");
+    }
+
+    @Test
     void reportsTomlSyntaxErrorsWithTheFileName(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("broken.toml");
         Files.writeString(config, "[[rules]\nid = ");

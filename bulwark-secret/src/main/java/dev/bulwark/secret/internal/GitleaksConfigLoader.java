@@ -68,6 +68,15 @@ public final class GitleaksConfigLoader {
     }
 
     private Resolved resolve(Path file, SecretRuleSet builtIn, int depth) {
+        try {
+            return resolveChecked(file, builtIn, depth);
+        } catch (org.tomlj.TomlInvalidTypeException e) {
+            // A key holds the wrong TOML type (regex = 5, keywords = "x", ...).
+            throw new InputException(file.toString(), "wrong value type: " + e.getMessage());
+        }
+    }
+
+    private Resolved resolveChecked(Path file, SecretRuleSet builtIn, int depth) {
         TomlParseResult toml = parse(file);
         String source = file.toString();
         for (String key : toml.keySet()) {
@@ -80,7 +89,10 @@ public final class GitleaksConfigLoader {
         TomlArray rules = toml.isArray("rules") ? toml.getArray("rules") : null;
         if (rules != null) {
             for (int i = 0; i < rules.size(); i++) {
-                RawRule rule = rawRule(source, rules.getTable(i), i);
+                if (!(rules.get(i) instanceof TomlTable table)) {
+                    throw new InputException(source, "[[rules]] entry #" + (i + 1) + " is not a table");
+                }
+                RawRule rule = rawRule(source, table, i);
                 written.put(rule.id(), rule);
             }
         }
