@@ -53,7 +53,7 @@ class DbCommandTest {
                 .contains("4 withdrawn").contains("1 without package");
         CliRun info = bulwark("db", "info");
         assertThat(info.exitCode()).as(info.err()).isZero();
-        assertThat(info.out()).contains("schema 1").contains("KEV:       1404 entries (catalogue 2025.08.25)")
+        assertThat(info.out()).contains("schema 2").contains("KEV:       1404 entries (catalogue 2025.08.25)")
                 .containsPattern("Debian:11 +1 +1").containsPattern("Maven +1 +3");
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,25 +31,45 @@ import java.util.regex.Pattern;
  * distribution advisory covering several CVEs (DSA, DLA, ALSA: {@code upstream} or, for AlmaLinux,
  * {@code related}) becomes one finding per CVE, each listing the advisory id, because the CVEs are different
  * vulnerabilities fixed together.
+ *
+ * <p>One instance serves one match: what only depends on a record (its identities, its de-duplicated references)
+ * and CVSS scores are worked out once, since an advisory typically affects many packages of an image. Not
+ * thread-safe.
  */
 public final class FindingAssembler {
 
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d+");
+    private static final Pattern RHEL_REBUILD_ADVISORY = Pattern.compile("(ALSA|RLSA)-.*");
     private static final Pattern PER_CVE_RECORD = Pattern.compile("[A-Z]+-CVE-\\d{4}-\\d+");
     private static final Pattern REDHAT_SEVERITY = Pattern.compile("^(Low|Moderate|Important|Critical):");
 
-    private FindingAssembler() {
+    private final Set<String> knownExploited;
+    private final SeverityScores scores = new SeverityScores();
+    private final Map<OsvRecord, RecordFacts> facts = new IdentityHashMap<>();
+
+    /** An assembler for one match; {@code knownExploited} holds the CVE ids of the KEV catalogue. */
+    public FindingAssembler(Set<String> knownExploited) {
+        this.knownExploited = knownExploited;
     }
 
     /** One identity of a candidate: ids that merge, ids only shown. */
     private record Identity(Candidate candidate, Set<String> mergeIds, Set<String> shownIds) {
     }
 
-    public static List<VulnerabilityFinding> assemble(Package pkg, List<Candidate> candidates, VersionScheme scheme,
-                                                      Set<String> knownExploited) {
+    /** An identity before it is tied to a candidate. */
+    private record IdentityIds(Set<String> mergeIds, Set<String> shownIds) {
+    }
+
+    /** What assembly reads of a record, worked out once. */
+    private record RecordFacts(List<IdentityIds> identities, List<String> references) {
+    }
+
+    /** The findings of one package from its candidates, ordered by id. */
+    public List<VulnerabilityFinding> assemble(Package pkg, List<Candidate> candidates, VersionScheme scheme) {
         List<Identity> identities = new ArrayList<>();
         for (Candidate c : candidates) {
-            identities.addAll(identities(c));
+            for (IdentityIds ids : facts(c.record()).identities()) {
+                identities.add(new Identity(c, ids.mergeIds(), ids.shownIds()));
+            }
         }
         // Union-find over identities sharing a merge id.
         int[] parent = new int[identities.size()];
@@ -70,7 +91,7 @@ public final class FindingAssembler {
         }
         List<VulnerabilityFinding> out = new ArrayList<>();
         for (List<Identity> group : groups.values()) {
-            out.add(finding(pkg, group, scheme, knownExploited));
+            out.add(finding(pkg, group, scheme));
         }
         out.sort(Comparator.comparing(VulnerabilityFinding::id));
         return out;
@@ -84,36 +105,53 @@ public final class FindingAssembler {
         return i;
     }
 
-    private static List<Identity> identities(Candidate c) {
-        OsvRecord r = c.record();
+    private RecordFacts facts(OsvRecord r) {
+        return facts.computeIfAbsent(r, k -> new RecordFacts(identities(k),
+                List.copyOf(new LinkedHashSet<>(k.references()))));
+    }
+
+    private static List<IdentityIds> identities(OsvRecord r) {
         Set<String> base = new LinkedHashSet<>();
         base.add(r.id());
         base.addAll(r.aliases());
-        boolean hasCve = base.stream().anyMatch(id -> CVE.matcher(id).matches());
+        boolean hasCve = base.stream().anyMatch(FindingAssembler::isCve);
         if (hasCve) {
-            return List.of(new Identity(c, base, Set.of()));
+            return List.of(new IdentityIds(base, Set.of()));
         }
-        List<String> upstreamCves = new ArrayList<>(r.upstream().stream().filter(id -> CVE.matcher(id).matches())
-                .toList());
-        if (upstreamCves.isEmpty() && r.id().matches("(ALSA|RLSA)-.*")) {
-            upstreamCves.addAll(r.related().stream().filter(id -> CVE.matcher(id).matches()).toList());
+        List<String> upstreamCves = new ArrayList<>(r.upstream().stream().filter(FindingAssembler::isCve).toList());
+        if (upstreamCves.isEmpty() && RHEL_REBUILD_ADVISORY.matcher(r.id()).matches()) {
+            upstreamCves.addAll(r.related().stream().filter(FindingAssembler::isCve).toList());
         }
         if (upstreamCves.size() == 1 && PER_CVE_RECORD.matcher(r.id()).matches()) {
             base.add(upstreamCves.getFirst());
-            return List.of(new Identity(c, base, Set.of()));
+            return List.of(new IdentityIds(base, Set.of()));
         }
         if (!upstreamCves.isEmpty()) {
-            List<Identity> out = new ArrayList<>();
+            List<IdentityIds> out = new ArrayList<>();
             for (String cve : new LinkedHashSet<>(upstreamCves)) {
-                out.add(new Identity(c, Set.of(cve), base));
+                out.add(new IdentityIds(Set.of(cve), base));
             }
             return out;
         }
-        return List.of(new Identity(c, base, Set.of()));
+        return List.of(new IdentityIds(base, Set.of()));
     }
 
-    private static VulnerabilityFinding finding(Package pkg, List<Identity> group, VersionScheme scheme,
-                                                Set<String> kev) {
+    /** Whether {@code id} is a CVE id ({@code CVE-yyyy-n...}). */
+    static boolean isCve(String id) {
+        int n = id.length();
+        if (n < 10 || !id.startsWith("CVE-") || id.charAt(8) != '-') {
+            return false;
+        }
+        for (int i = 4; i < n; i++) {
+            char c = id.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private VulnerabilityFinding finding(Package pkg, List<Identity> group, VersionScheme scheme) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> ids = new TreeSet<>();
         for (Identity identity : group) {
@@ -139,7 +177,7 @@ public final class FindingAssembler {
             String source = source(c.record().id());
             for (OsvSeverity s : concat(c.record().severity(), c.entry().severity())) {
                 if (s.type().startsWith("CVSS") && vectors.add(s.score())) {
-                    CvssScorer.score(s.score(), source).ifPresent(cvss::add);
+                    scores.score(s.score(), source).ifPresent(cvss::add);
                 }
             }
         }
@@ -149,14 +187,18 @@ public final class FindingAssembler {
                 .orElse(candidates.getFirst());
         String description = candidates.stream().map(c -> c.record().details()).filter(d -> !d.isEmpty())
                 .findFirst().orElse("");
-        Set<String> references = new LinkedHashSet<>();
+        List<String> references = candidates.size() == 1 ? facts(candidates.getFirst().record()).references()
+                : null;
+        Set<String> allReferences = references == null ? new LinkedHashSet<>() : null;
         Set<String> cwes = new TreeSet<>();
         Instant published = null;
         Instant modified = null;
         Map<String, Object> specific = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             OsvRecord r = c.record();
-            references.addAll(r.references());
+            if (allReferences != null) {
+                allReferences.addAll(r.references());
+            }
             if (r.databaseSpecific().get("cwe_ids") instanceof List<?> list) {
                 list.forEach(x -> cwes.add(String.valueOf(x)));
             }
@@ -180,9 +222,10 @@ public final class FindingAssembler {
                 specific.putIfAbsent(r.id(), s);
             }
         }
-        boolean exploited = ids.stream().anyMatch(kev::contains);
+        boolean exploited = ids.stream().anyMatch(knownExploited::contains);
         return new VulnerabilityFinding(primary, aliases, pkg, status, List.copyOf(fixed), rating.severity,
-                rating.source, cvss, main.record().summary(), description, List.copyOf(references),
+                rating.source, cvss, main.record().summary(), description,
+                references != null ? references : List.copyOf(allReferences),
                 List.copyOf(cwes), published, modified, candidates.getFirst().ecosystem(), exploited, specific);
     }
 
@@ -196,8 +239,8 @@ public final class FindingAssembler {
     private static String primaryId(List<Identity> group, Set<String> ids) {
         for (Identity identity : group) {
             for (String id : identity.mergeIds) {
-                if (CVE.matcher(id).matches()) {
-                    return ids.stream().filter(x -> CVE.matcher(x).matches()).findFirst().orElse(id);
+                if (isCve(id)) {
+                    return ids.stream().filter(FindingAssembler::isCve).findFirst().orElse(id);
                 }
             }
         }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public record RpmMatcher(List<String> ecosystems, boolean borrowed) implements Matcher {
 
+    private static final Pattern NOT_SECURITY = Pattern.compile("(AL|RL)[BE]A-.*");
     private static final Pattern ALMA_SUFFIX = Pattern.compile("\\.alma(?:\\.\\d+)?(?=$|\\.)");
     private static final Pattern MODULE = Pattern.compile("\\.module[_+]el");
     private static final Pattern NUMERIC_STREAM = Pattern.compile("\\d+(?:\\.\\d+)*");
@@ -48,7 +49,7 @@ public record RpmMatcher(List<String> ecosystems, boolean borrowed) implements M
 
     @Override
     public boolean applies(String advisoryId, OsvAffected entry, Package pkg) {
-        if (advisoryId.matches("(AL|RL)[BE]A-.*")) {
+        if (NOT_SECURITY.matcher(advisoryId).matches()) {
             return false;
         }
         boolean installedModular = MODULE.matcher(pkg.version()).find();

@@ -1,11 +1,7 @@
 package dev.bulwark.vuln.osv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +12,15 @@ import java.util.Map;
  * Reads OSV records from Jackson trees, leniently: records that fail the OSV JSON schema are still used where the
  * fields matching needs are sound (an id; affected entries with an ecosystem and a name), because real feeds
  * contain such records (DHI ecosystem names, empty {@code events}, {@code null} where arrays belong).
+ *
+ * <p>Reading is split the way the database stores records: {@link #header} and {@link #matchPart} give what is
+ * read on every lookup or shown with every finding; the free-form objects ({@code database_specific},
+ * {@code ecosystem_specific}, per-package {@code severity}) are kept as JSON and converted by {@link #specific}
+ * and {@link #withDetails} only for matched entries.
  */
 public final class OsvParser {
 
-    private final ObjectMapper mapper;
-
-    public OsvParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private OsvParser() {
     }
 
     /** True when the JSON object looks like an OSV record (has a string {@code id} and {@code modified}). */
@@ -31,8 +29,11 @@ public final class OsvParser {
                 && (node.has("modified") || node.has("affected") || node.has("aliases"));
     }
 
-    /** Parses one record; affected entries without package, or whose ranges are all empty, are dropped. */
-    public OsvRecord parse(JsonNode node) throws OsvFormatException {
+    /**
+     * The record's own fields, without {@code affected} and with an empty {@code database_specific} (which the
+     * caller keeps as JSON).
+     */
+    public static OsvRecord header(JsonNode node) throws OsvFormatException {
         if (!node.isObject()) {
             throw new OsvFormatException("not a JSON object");
         }
@@ -40,17 +41,10 @@ public final class OsvParser {
         if (id == null || id.isBlank()) {
             throw new OsvFormatException("no 'id'");
         }
-        List<OsvAffected> affected = new ArrayList<>();
-        for (JsonNode a : array(node.get("affected"))) {
-            OsvAffected entry = parseAffected(a);
-            if (entry != null) {
-                affected.add(entry);
-            }
-        }
         return new OsvRecord(id, instant(node, "modified"), instant(node, "published"), instant(node, "withdrawn"),
                 strings(node.get("aliases")), strings(node.get("upstream")), strings(node.get("related")),
-                text(node, "summary"), text(node, "details"), severities(node.get("severity")), affected,
-                references(node.get("references")), map(node.get("database_specific")));
+                text(node, "summary"), text(node, "details"), severities(node.get("severity")), List.of(),
+                references(node.get("references")), Map.of());
     }
 
     /**
@@ -67,15 +61,13 @@ public final class OsvParser {
         return new String[] {ecosystem.strip(), name.strip()};
     }
 
-    /** Parses one {@code affected[]} entry, or returns {@code null} when it names no package. */
-    public OsvAffected parseAffected(JsonNode a) {
-        if (!a.isObject()) {
-            return null;
-        }
-        JsonNode pkg = a.get("package");
-        String ecosystem = pkg == null ? null : text(pkg, "ecosystem");
-        String name = pkg == null ? null : text(pkg, "name");
-        if (ecosystem == null || name == null || ecosystem.isBlank() || name.isBlank()) {
+    /**
+     * What matching reads of an {@code affected[]} entry (package, ranges, versions), with no severity and empty
+     * specific maps; {@code null} when it names no package.
+     */
+    public static OsvAffected matchPart(JsonNode a) {
+        String[] pkg = packageOf(a);
+        if (pkg == null) {
             return null;
         }
         List<OsvRange> ranges = new ArrayList<>();
@@ -96,20 +88,28 @@ public final class OsvParser {
                 ranges.add(new OsvRange(type, events));
             }
         }
-        return new OsvAffected(ecosystem.strip(), name.strip(), text(pkg, "purl"), ranges,
-                strings(a.get("versions")), severities(a.get("severity")), map(a.get("ecosystem_specific")),
-                map(a.get("database_specific")));
+        return new OsvAffected(pkg[0], pkg[1], text(a.get("package"), "purl"), ranges, strings(a.get("versions")),
+                List.of(), Map.of(), Map.of());
     }
 
-    /** The record without its {@code affected} array, for storing the display part separately. */
-    public static ObjectNode withoutAffected(JsonNode node) {
-        ObjectNode copy = ((ObjectNode) node).deepCopy();
-        copy.remove("affected");
-        return copy;
+    /**
+     * {@code matchPart} completed with the {@code severity}, {@code ecosystem_specific} and
+     * {@code database_specific} fields of {@code details} (the entry itself, or the object stored for it).
+     */
+    public static OsvAffected withDetails(OsvAffected matchPart, JsonNode details) {
+        return new OsvAffected(matchPart.ecosystem(), matchPart.name(), matchPart.purl(), matchPart.ranges(),
+                matchPart.versions(), severities(details.get("severity")), specific(details.get("ecosystem_specific")),
+                specific(details.get("database_specific")));
+    }
+
+    /** Parses one {@code affected[]} entry, or returns {@code null} when it names no package. */
+    public static OsvAffected parseAffected(JsonNode a) {
+        OsvAffected part = matchPart(a);
+        return part == null ? null : withDetails(part, a);
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
@@ -153,41 +153,68 @@ public final class OsvParser {
     /** The timestamp in {@code field}, or {@code null} when absent or not RFC 3339. */
     public static Instant instant(JsonNode node, String field) {
         String v = text(node, field);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return v == null ? null : Timestamps.parse(v);
     }
 
-    private Map<String, Object> map(JsonNode node) {
+    /**
+     * A {@code database_specific} or {@code ecosystem_specific} object as an unmodifiable map without
+     * {@code null} values (nested objects likewise; lists lose their {@code null} elements); empty when
+     * {@code node} is absent or not an object. Values are what Jackson's untyped binding gives (String, Integer,
+     * Long, BigInteger, Double, Boolean, List, Map), converted directly from the tree.
+     */
+    public static Map<String, Object> specific(JsonNode node) {
         if (node == null || !node.isObject()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = mapper.convertValue(node, LinkedHashMap.class);
-        return withoutNulls(raw);
+        return withoutNulls(node);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+    private static Map<String, Object> withoutNulls(JsonNode object) {
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> m) {
-                out.put(k, withoutNulls((Map<String, Object>) m));
-            } else if (v instanceof List<?> l) {
-                out.put(k, l.stream().filter(java.util.Objects::nonNull).toList());
-            } else if (v != null) {
-                out.put(k, v);
+        for (var field : object.properties()) {
+            JsonNode v = field.getValue();
+            if (v.isObject()) {
+                out.put(field.getKey(), withoutNulls(v));
+            } else if (v.isArray()) {
+                List<Object> list = new ArrayList<>(v.size());
+                for (JsonNode e : v) {
+                    if (!e.isNull()) {
+                        list.add(plain(e));
+                    }
+                }
+                out.put(field.getKey(), Collections.unmodifiableList(list));
+            } else if (!v.isNull()) {
+                out.put(field.getKey(), plain(v));
             }
-        });
+        }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A JSON value as untyped binding gives it, {@code null}s kept. */
+    private static Object plain(JsonNode v) {
+        if (v.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (var field : v.properties()) {
+                map.put(field.getKey(), plain(field.getValue()));
+            }
+            return map;
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>(v.size());
+            for (JsonNode e : v) {
+                list.add(plain(e));
+            }
+            return list;
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        return null;
     }
 }

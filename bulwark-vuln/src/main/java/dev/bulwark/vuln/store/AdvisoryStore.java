@@ -1,6 +1,11 @@
 package dev.bulwark.vuln.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.DatabaseException;
+import dev.bulwark.vuln.osv.OsvAffected;
+import dev.bulwark.vuln.osv.OsvParser;
+import dev.bulwark.vuln.osv.OsvRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,12 +20,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.DataFormatException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -39,12 +44,10 @@ public final class AdvisoryStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final Map<Integer, PreparedStatement> findByCount = new LinkedHashMap<>();
-    private final PreparedStatement advisoryById;
-
-    /** One stored {@code affected[]} entry. */
-    public record AffectedRow(long advisory, String advisoryId, String ecosystem, String entryJson) {
-    }
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AdvisoryCodec advisoryCodec = new AdvisoryCodec(mapper);
+    private final PreparedStatement entriesByNames;
+    private final PreparedStatement advisoriesByRefs;
 
     /** Per-ecosystem counts. */
     public record EcosystemRow(String name, long records, long entries, String modified) {
@@ -53,7 +56,10 @@ public final class AdvisoryStore implements AutoCloseable {
     private AdvisoryStore(Path file, Connection connection) throws SQLException {
         this.file = file;
         this.connection = connection;
-        this.advisoryById = connection.prepareStatement("SELECT body FROM advisory WHERE ref = ?");
+        this.entriesByNames = connection.prepareStatement("SELECT name, advisory, advisory_id, entry FROM affected "
+                + "WHERE ecosystem = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY name, advisory, seq");
+        this.advisoriesByRefs = connection.prepareStatement(
+                "SELECT ref, body FROM advisory WHERE ref IN (SELECT value FROM json_each(?))");
     }
 
     /** Opens {@code file} read-only after checking it is a complete database of schema {@link Schema#VERSION}. */
@@ -158,57 +164,86 @@ public final class AdvisoryStore implements AutoCloseable {
         }
     }
 
-    /** The affected entries for package key {@code name} in any of {@code ecosystems}. */
-    public List<AffectedRow> find(Collection<String> ecosystems, String name) {
-        if (ecosystems.isEmpty()) {
-            return List.of();
+    /**
+     * The stored entries of every package key in {@code names} in {@code ecosystem}, in one query: per key, in
+     * import order (advisory, then position in it). Keys without entries are absent.
+     */
+    public Map<String, List<StoredEntry>> find(String ecosystem, Collection<String> names) {
+        Map<String, List<StoredEntry>> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
         }
-        List<AffectedRow> out = new ArrayList<>();
         try {
-            PreparedStatement ps = findByCount.get(ecosystems.size());
-            if (ps == null) {
-                String marks = String.join(",", java.util.Collections.nCopies(ecosystems.size(), "?"));
-                ps = connection.prepareStatement("SELECT f.advisory, a.id, f.ecosystem, f.entry FROM affected f "
-                        + "JOIN advisory a ON a.ref = f.advisory WHERE f.name = ? AND f.ecosystem IN (" + marks + ")");
-                findByCount.put(ecosystems.size(), ps);
-            }
-            ps.setString(1, name);
-            int i = 2;
-            for (String e : ecosystems) {
-                ps.setString(i++, e);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
+            entriesByNames.setString(1, ecosystem);
+            entriesByNames.setString(2, mapper.writeValueAsString(names));
+            try (ResultSet rs = entriesByNames.executeQuery()) {
+                String name = null;
+                List<StoredEntry> list = null;
                 while (rs.next()) {
-                    out.add(new AffectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    String n = rs.getString(1);
+                    if (!n.equals(name)) {
+                        name = n;
+                        list = out.computeIfAbsent(n, k -> new ArrayList<>());
+                    }
+                    long advisory = rs.getLong(2);
+                    String advisoryId = rs.getString(3);
+                    try {
+                        list.add(EntryCodec.decode(advisory, advisoryId, ecosystem, rs.getBytes(4)));
+                    } catch (MalformedDataException e) {
+                        throw damaged("a stored entry of advisory " + advisoryId, e);
+                    }
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw corrupt(file.toString(), e);
         }
         return out;
     }
 
-    /** The display JSON (record without {@code affected}) of advisory {@code ref}. */
-    public byte[] advisory(long ref) {
+    /** The advisories {@code refs} (as {@link StoredEntry#advisory()} gives them), without affected entries. */
+    public Map<Long, OsvRecord> advisories(Collection<Long> refs) {
+        Map<Long, OsvRecord> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
         try {
-            advisoryById.setLong(1, ref);
-            try (ResultSet rs = advisoryById.executeQuery()) {
-                if (!rs.next()) {
-                    throw new DatabaseException(file.toString(), "advisory " + ref + " is missing; " + REIMPORT_HINT);
+            advisoriesByRefs.setString(1, mapper.writeValueAsString(refs));
+            try (ResultSet rs = advisoriesByRefs.executeQuery()) {
+                while (rs.next()) {
+                    long ref = rs.getLong(1);
+                    try {
+                        out.put(ref, advisoryCodec.decode(rs.getBytes(2)));
+                    } catch (MalformedDataException e) {
+                        throw damaged("stored advisory " + ref, e);
+                    }
                 }
-                return inflate(rs.getBytes(1));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw corrupt(file.toString(), e);
+        }
+        for (Long ref : refs) {
+            if (!out.containsKey(ref)) {
+                throw new DatabaseException(file.toString(), "advisory " + ref + " is missing; " + REIMPORT_HINT);
+            }
+        }
+        return out;
+    }
+
+    /** The entry with its free-form details read (for a matched entry). */
+    public OsvAffected details(StoredEntry entry) {
+        if (!entry.hasDetails()) {
+            return entry.matchPart();
+        }
+        try {
+            return OsvParser.withDetails(entry.matchPart(), mapper.readTree(entry.details()));
+        } catch (IOException e) {
+            throw damaged("the details of a stored entry of advisory " + entry.advisoryId(), e);
         }
     }
 
-    private byte[] inflate(byte[] deflated) {
-        try {
-            return BodyCodec.inflate(deflated);
-        } catch (DataFormatException e) {
-            throw corrupt(file.toString(), e);
-        }
+    private DatabaseException damaged(String what, Exception e) {
+        return new DatabaseException(file.toString(), what + " is damaged (" + e.getMessage() + "); "
+                + REIMPORT_HINT, e);
     }
 
     /** The CVE ids in the CISA KEV catalogue. */
@@ -240,10 +275,8 @@ public final class AdvisoryStore implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (PreparedStatement ps : findByCount.values()) {
-                ps.close();
-            }
-            advisoryById.close();
+            entriesByNames.close();
+            advisoriesByRefs.close();
             connection.close();
         } catch (SQLException e) {
             throw corrupt(file.toString(), e);

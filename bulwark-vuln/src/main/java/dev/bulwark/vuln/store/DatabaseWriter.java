@@ -41,9 +41,9 @@ public final class DatabaseWriter implements AutoCloseable {
             }
         }
         connection.setAutoCommit(false);
-        insertAdvisory = connection.prepareStatement("INSERT INTO advisory(ref, id, modified, body) VALUES (?,?,?,?)");
+        insertAdvisory = connection.prepareStatement("INSERT INTO advisory(ref, id, body) VALUES (?,?,?)");
         insertAffected = connection.prepareStatement(
-                "INSERT INTO affected(advisory, ecosystem, name, entry) VALUES (?,?,?,?)");
+                "INSERT INTO affected(ecosystem, name, advisory, seq, advisory_id, entry) VALUES (?,?,?,?,?,?)");
         insertKev = connection.prepareStatement("INSERT OR REPLACE INTO kev(cve, added) VALUES (?,?)");
     }
 
@@ -52,16 +52,12 @@ public final class DatabaseWriter implements AutoCloseable {
         return new DatabaseWriter(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
     }
 
-    /**
-     * Adds an advisory's display part ({@link BodyCodec#deflate deflated} JSON) and returns its reference for
-     * {@link #addAffected}.
-     */
-    public long addAdvisory(String id, String modified, byte[] deflatedJson) throws SQLException {
+    /** Adds an advisory's display part ({@link AdvisoryCodec}) and returns its reference for {@link #addAffected}. */
+    public long addAdvisory(String id, byte[] body) throws SQLException {
         long ref = nextRef++;
         insertAdvisory.setLong(1, ref);
         insertAdvisory.setString(2, id);
-        insertAdvisory.setString(3, modified);
-        insertAdvisory.setBytes(4, deflatedJson);
+        insertAdvisory.setBytes(3, body);
         insertAdvisory.addBatch();
         if (++pendingAdvisories >= BATCH) {
             insertAdvisory.executeBatch();
@@ -70,11 +66,18 @@ public final class DatabaseWriter implements AutoCloseable {
         return ref;
     }
 
-    public void addAffected(long ref, String ecosystem, String nameKey, String entryJson) throws SQLException {
-        insertAffected.setLong(1, ref);
-        insertAffected.setString(2, ecosystem);
-        insertAffected.setString(3, nameKey);
-        insertAffected.setString(4, entryJson);
+    /**
+     * Adds entry {@code seq} (its position among the advisory's stored entries) of advisory {@code ref}, encoded by
+     * {@link EntryCodec}, under package key {@code nameKey} ({@link PackageKey}).
+     */
+    public void addAffected(String ecosystem, String nameKey, long ref, int seq, String advisoryId, byte[] entry)
+            throws SQLException {
+        insertAffected.setString(1, ecosystem);
+        insertAffected.setString(2, nameKey);
+        insertAffected.setLong(3, ref);
+        insertAffected.setInt(4, seq);
+        insertAffected.setString(5, advisoryId);
+        insertAffected.setBytes(6, entry);
         insertAffected.addBatch();
         if (++pendingAffected >= BATCH) {
             insertAffected.executeBatch();
@@ -88,14 +91,14 @@ public final class DatabaseWriter implements AutoCloseable {
         insertKev.executeUpdate();
     }
 
-    /** Writes counts, metadata and indexes, then commits; {@code complete} is written last. */
+    /** Writes counts and metadata, then commits; {@code complete} is written last. */
     public void finish(Map<String, EcosystemCount> ecosystems, Map<String, String> meta) throws SQLException {
         insertAdvisory.executeBatch();
         insertAffected.executeBatch();
         try (PreparedStatement eco = connection.prepareStatement(
                 "INSERT INTO ecosystem(name, records, entries, modified) VALUES (?,?,?,?)");
-             PreparedStatement m = connection.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)");
-             Statement s = connection.createStatement()) {
+             PreparedStatement m = connection.prepareStatement(
+                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)")) {
             for (var e : ecosystems.entrySet()) {
                 eco.setString(1, e.getKey());
                 eco.setLong(2, e.getValue().records());
@@ -104,9 +107,6 @@ public final class DatabaseWriter implements AutoCloseable {
                 eco.addBatch();
             }
             eco.executeBatch();
-            for (String sql : Schema.INDEX) {
-                s.execute(sql);
-            }
             for (var e : meta.entrySet()) {
                 m.setString(1, e.getKey());
                 m.setString(2, e.getValue());

@@ -7,7 +7,7 @@ package dev.bulwark.vuln.version;
  *
  * <p>Written here: versatile 0.7.0 maps the {@code alpine} scheme to a generic comparison that gets suffixes wrong.
  */
-public final class ApkVersionScheme implements VersionScheme {
+public final class ApkVersionScheme extends ParsingVersionScheme<String> {
 
     private static final int INVALID = -1;
     private static final int DIGIT_OR_ZERO = 0;
@@ -27,13 +27,13 @@ public final class ApkVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        validate(a);
-        validate(b);
+    int compareParsed(String a, String b) {
         return compareValid(a, b);
     }
 
-    private void validate(String v) {
+    /** Validates {@code v}; the parsed form is the string itself. */
+    @Override
+    String parse(String v) {
         if (v == null || v.isEmpty() || !Character.isDigit(v.charAt(0))) {
             throw new InvalidVersionException(name(), v);
         }
@@ -46,6 +46,7 @@ public final class ApkVersionScheme implements VersionScheme {
                 throw new InvalidVersionException(name(), v);
             }
         }
+        return v;
     }
 
     private static int compareValid(String a, String b) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written here: versatile 0.7.0 has no Composer scheme.
  */
-public final class ComposerVersionScheme implements VersionScheme {
+public final class ComposerVersionScheme extends ParsingVersionScheme<ComposerVersionScheme.Key> {
 
     private static final Pattern COMPOSER = Pattern.compile(
             "v?(\\d+(?:\\.\\d+){0,3})(?:[._-]?(dev|alpha|a|beta|b|rc|c|patch|pl|p)(?:[._-]?(\\d+))?)?(?:\\+.*)?",
@@ -24,13 +24,11 @@ public final class ComposerVersionScheme implements VersionScheme {
         return "composer";
     }
 
-    private record Key(List<String> numbers, int stability, String stabilityNumber) {
+    record Key(List<String> numbers, int stability, String stabilityNumber) {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Key x = parse(a);
-        Key y = parse(b);
+    int compareParsed(Key x, Key y) {
         for (int i = 0; i < 4; i++) {
             int c = SemverVersionScheme.compareNumeric(x.numbers.get(i), y.numbers.get(i));
             if (c != 0) {
@@ -41,7 +39,8 @@ public final class ComposerVersionScheme implements VersionScheme {
         return c != 0 ? c : SemverVersionScheme.compareNumeric(x.stabilityNumber, y.stabilityNumber);
     }
 
-    private Key parse(String version) {
+    @Override
+    Key parse(String version) {
         Matcher m = version == null ? null : COMPOSER.matcher(version.strip());
         if (m == null || !m.matches()) {
             throw new InvalidVersionException(name(), version);

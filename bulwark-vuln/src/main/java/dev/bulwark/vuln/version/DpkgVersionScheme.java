@@ -8,7 +8,7 @@ package dev.bulwark.vuln.version;
  * <p>Written here rather than taken from versatile 0.7.0, whose {@code DebianVersion} throws a
  * {@code NullPointerException} when only one side has a revision ({@code 1.0} vs {@code 1.0-1}).
  */
-public final class DpkgVersionScheme implements VersionScheme {
+public final class DpkgVersionScheme extends ParsingVersionScheme<DpkgVersionScheme.Parts> {
 
     @Override
     public String name() {
@@ -16,9 +16,7 @@ public final class DpkgVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Parts x = parse(a);
-        Parts y = parse(b);
+    int compareParsed(Parts x, Parts y) {
         int c = Long.compare(x.epoch, y.epoch);
         if (c != 0) {
             return c;
@@ -27,10 +25,11 @@ public final class DpkgVersionScheme implements VersionScheme {
         return c != 0 ? c : compareFragment(x.revision, y.revision);
     }
 
-    private record Parts(long epoch, String upstream, String revision) {
+    record Parts(long epoch, String upstream, String revision) {
     }
 
-    private Parts parse(String version) {
+    @Override
+    Parts parse(String version) {
         if (version == null) {
             throw new InvalidVersionException(name(), version);
         }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written here: versatile 0.7.0 maps {@code nuget} to a generic comparison.
  */
-public final class NugetVersionScheme implements VersionScheme {
+public final class NugetVersionScheme extends ParsingVersionScheme<Matcher> {
 
     private static final Pattern NUGET = Pattern.compile(
             "v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
@@ -21,9 +21,7 @@ public final class NugetVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Matcher x = match(a);
-        Matcher y = match(b);
+    int compareParsed(Matcher x, Matcher y) {
         for (int g = 1; g <= 4; g++) {
             int c = SemverVersionScheme.compareNumeric(x.group(g) == null ? "0" : x.group(g),
                     y.group(g) == null ? "0" : y.group(g));
@@ -38,7 +36,8 @@ public final class NugetVersionScheme implements VersionScheme {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    private Matcher match(String v) {
+    @Override
+    Matcher parse(String v) {
         Matcher m = v == null ? null : NUGET.matcher(v.strip());
         if (m == null || !m.matches()) {
             throw new InvalidVersionException(name(), v);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written here: versatile 0.7.0 maps {@code pypi} to a generic comparison.
  */
-public final class Pep440VersionScheme implements VersionScheme {
+public final class Pep440VersionScheme extends ParsingVersionScheme<Pep440VersionScheme.Key> {
 
     // The regular expression of PEP 440, Appendix B.
     private static final Pattern PEP440 = Pattern.compile(
@@ -29,14 +29,12 @@ public final class Pep440VersionScheme implements VersionScheme {
         return "pep440";
     }
 
-    private record Key(BigInteger epoch, List<BigInteger> release, int preRank, BigInteger pre, boolean hasPost,
+    record Key(BigInteger epoch, List<BigInteger> release, int preRank, BigInteger pre, boolean hasPost,
                        BigInteger post, boolean hasDev, BigInteger dev, String[] local) {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Key x = parse(a);
-        Key y = parse(b);
+    int compareParsed(Key x, Key y) {
         int c = x.epoch.compareTo(y.epoch);
         if (c != 0) {
             return c;
@@ -75,7 +73,8 @@ public final class Pep440VersionScheme implements VersionScheme {
         return c != 0 ? c : compareLocal(x.local, y.local);
     }
 
-    private Key parse(String version) {
+    @Override
+    Key parse(String version) {
         if (version == null) {
             throw new InvalidVersionException(name(), null);
         }

@@ -8,7 +8,7 @@ package dev.bulwark.vuln.version;
  * <p>Written here rather than taken from versatile 0.7.0, whose {@code RpmVersion} throws a
  * {@code NullPointerException} when only one side has a release ({@code 1.0} vs {@code 1.0-1}).
  */
-public final class RpmVersionScheme implements VersionScheme {
+public final class RpmVersionScheme extends ParsingVersionScheme<RpmVersionScheme.Evr> {
 
     @Override
     public String name() {
@@ -16,9 +16,7 @@ public final class RpmVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Evr x = parse(a);
-        Evr y = parse(b);
+    int compareParsed(Evr x, Evr y) {
         int c = Long.compare(x.epoch, y.epoch);
         if (c != 0) {
             return c;
@@ -27,10 +25,11 @@ public final class RpmVersionScheme implements VersionScheme {
         return c != 0 ? c : rpmvercmp(x.release, y.release);
     }
 
-    private record Evr(long epoch, String version, String release) {
+    record Evr(long epoch, String version, String release) {
     }
 
-    private Evr parse(String evr) {
+    @Override
+    Evr parse(String evr) {
         if (evr == null || evr.isBlank()) {
             throw new InvalidVersionException(name(), evr);
         }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written here: versatile 0.7.0 maps {@code gem} to a generic comparison.
  */
-public final class RubyGemsVersionScheme implements VersionScheme {
+public final class RubyGemsVersionScheme extends ParsingVersionScheme<List<Object>> {
 
     private static final Pattern VALID = Pattern.compile("[0-9]+(?:\\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z.-]+)?");
     private static final Pattern SEGMENT = Pattern.compile("[0-9]+|[a-zA-Z]+");
@@ -23,9 +23,7 @@ public final class RubyGemsVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        List<Object> x = segments(a);
-        List<Object> y = segments(b);
+    int compareParsed(List<Object> x, List<Object> y) {
         int n = Math.max(x.size(), y.size());
         for (int i = 0; i < n; i++) {
             Object p = i < x.size() ? x.get(i) : "0";
@@ -54,7 +52,8 @@ public final class RubyGemsVersionScheme implements VersionScheme {
         return Character.isDigit(s.charAt(0));
     }
 
-    private List<Object> segments(String version) {
+    @Override
+    List<Object> parse(String version) {
         if (version == null || !VALID.matcher(version.strip()).matches()) {
             throw new InvalidVersionException(name(), version);
         }

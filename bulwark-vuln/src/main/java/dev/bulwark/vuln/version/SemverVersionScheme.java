@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written here: versatile's npm scheme (semver4j, strict) rejects {@code 1.2}, which real SEMVER ranges contain.
  */
-public final class SemverVersionScheme implements VersionScheme {
+public final class SemverVersionScheme extends ParsingVersionScheme<Matcher> {
 
     private static final Pattern SEMVER = Pattern.compile(
             "v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
@@ -21,9 +21,7 @@ public final class SemverVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        Matcher x = match(a);
-        Matcher y = match(b);
+    int compareParsed(Matcher x, Matcher y) {
         for (int g = 1; g <= 3; g++) {
             int c = compareNumeric(x.group(g) == null ? "0" : x.group(g), y.group(g) == null ? "0" : y.group(g));
             if (c != 0) {
@@ -33,7 +31,8 @@ public final class SemverVersionScheme implements VersionScheme {
         return comparePrerelease(x.group(4), y.group(4));
     }
 
-    private Matcher match(String v) {
+    @Override
+    Matcher parse(String v) {
         Matcher m = v == null ? null : SEMVER.matcher(v.strip());
         if (m == null || !m.matches()) {
             throw new InvalidVersionException(name(), v);

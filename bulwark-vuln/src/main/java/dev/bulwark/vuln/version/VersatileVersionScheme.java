@@ -8,7 +8,7 @@ import io.github.nscuro.versatile.version.VersioningScheme;
  * ({@code ComparableVersion}), npm (node-semver rules) and Go (semver with {@code v}, pseudo-versions,
  * {@code +incompatible}). The order tests in {@code src/test/resources/versions/} hold it to that.
  */
-public final class VersatileVersionScheme implements VersionScheme {
+public final class VersatileVersionScheme extends ParsingVersionScheme<Version> {
 
     private final String name;
     private final VersioningScheme scheme;
@@ -36,11 +36,12 @@ public final class VersatileVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String a, String b) {
-        return Integer.signum(parse(a).compareTo(parse(b)));
+    int compareParsed(Version a, Version b) {
+        return Integer.signum(a.compareTo(b));
     }
 
-    private Version parse(String v) {
+    @Override
+    Version parse(String v) {
         if (v == null || v.isBlank()) {
             throw new InvalidVersionException(name, v);
         }
