@@ -24,6 +24,7 @@ final class Subcommands {
             new Entry("fs", List.of(), FsCommand::new),
             new Entry("sbom", List.of(), SbomCommand::new),
             new Entry("config", List.of(), ConfigCommand::new),
+            new Entry("rbac", List.of(), RbacCommand::new),
             new Entry("db", List.of(), DbCommand::new),
             new Entry("runtime", List.of(), RuntimeCommand::new),
             new Entry("version", List.of(), VersionCommand::new),

@@ -11,6 +11,7 @@ import dev.bulwark.config.internal.kubernetes.KubernetesResource;
 import dev.bulwark.config.internal.kubernetes.ManifestFile;
 import dev.bulwark.config.internal.kubernetes.ManifestReader;
 import dev.bulwark.config.internal.kubernetes.Manifests;
+import dev.bulwark.config.internal.kubernetes.TypedModels;
 import dev.bulwark.core.ImageConfig;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Misconfiguration;
@@ -48,8 +49,26 @@ public final class ConfigScan {
     private final List<KubernetesResource> resources = new ArrayList<>();
     private final Map<KubernetesResource, Input> inputOf = new IdentityHashMap<>();
 
+    private final boolean resourcesOnly;
+
     ConfigScan(ConfigScanner scanner) {
+        this(scanner, false);
+    }
+
+    /** A scan that only collects Kubernetes resources (for RBAC queries), running no checks. */
+    ConfigScan(ConfigScanner scanner, boolean resourcesOnly) {
         this.scanner = scanner;
+        this.resourcesOnly = resourcesOnly;
+    }
+
+    /** The Kubernetes resources read so far that fit their schema. */
+    List<KubernetesResource> resources() {
+        return List.copyOf(resources);
+    }
+
+    /** The errors so far. */
+    List<FileError> errors() {
+        return List.copyOf(errors);
     }
 
     /** True when {@code path}'s name marks a file this scanner reads (cheap; content is checked on {@code add}). */
@@ -205,6 +224,19 @@ public final class ConfigScan {
         }
         Input input = new Input(new CheckResults(location), FileType.KUBERNETES, text.lines().toList());
         inputs.add(input);
+        if (resourcesOnly) {
+            for (KubernetesResource resource : found) {
+                String problem = TypedModels.schemaProblem(resource);
+                if (problem == null) {
+                    resources.add(resource);
+                    inputOf.put(resource, input);
+                } else {
+                    errors.add(new FileError(location, resource.id() + " (line " + resource.startLine() + ") "
+                            + problem + "; the resource was skipped"));
+                }
+            }
+            return;
+        }
         KubernetesChecker checker = scanner.kubernetes();
         for (KubernetesResource resource : found) {
             if (checker.check(resource, input.lines(), scanner.filter(), input.results(),

@@ -134,6 +134,17 @@ final class KubernetesPeers {
             ConfigReport report = bulwark.scan(files);
             Map<String, Boolean> verdicts = verdicts(report, checks, true);
             Map<String, Boolean> byResource = verdicts(report, checks, false);
+            for (String clusterScoped : List.copyOf(byResource.keySet())) {
+                String[] parts = clusterScoped.split("\\.");
+                if (parts.length == 2) {
+                    for (String expected : resources(fields[7] + "," + fields[8])) {
+                        String[] wanted = expected.split("\\.");
+                        if (wanted.length == 3 && wanted[0].equals(parts[0]) && wanted[2].equals(parts[1])) {
+                            byResource.put(expected, byResource.get(clusterScoped));
+                        }
+                    }
+                }
+            }
             List<String> passing = resources(fields[7]);
             List<String> failing = resources(fields[8]);
             String caseId = "kubernetes/" + fields[1] + " " + id;
@@ -209,7 +220,7 @@ final class KubernetesPeers {
     private static List<String> resources(String field) {
         List<String> result = new ArrayList<>();
         for (String part : field.split(",")) {
-            String name = part.strip().replace("\"", "");
+            String name = part.strip().replace("\"", "").replace("'", "");
             if (!name.isEmpty()) {
                 result.add(name);
             }

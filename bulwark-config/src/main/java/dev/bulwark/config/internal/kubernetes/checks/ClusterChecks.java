@@ -1,6 +1,7 @@
 package dev.bulwark.config.internal.kubernetes.checks;
 
 import dev.bulwark.config.internal.kubernetes.ClusterCheck;
+import dev.bulwark.config.internal.rbac.RbacChecks;
 import java.util.List;
 
 /** Every built-in cross-resource Kubernetes check. */
@@ -10,7 +11,9 @@ public final class ClusterChecks {
     }
 
     public static List<ClusterCheck> all() {
-        return List.of(new ServiceAccountTokenCheck(), new NetworkPolicyCoverageCheck(),
-                new NetworkPolicyTargetsCheck(), new ServiceTargetsCheck());
+        List<ClusterCheck> checks = new java.util.ArrayList<>(List.of(new ServiceAccountTokenCheck(),
+                new NetworkPolicyCoverageCheck(), new NetworkPolicyTargetsCheck(), new ServiceTargetsCheck()));
+        checks.addAll(RbacChecks.all());
+        return List.copyOf(checks);
     }
 }
