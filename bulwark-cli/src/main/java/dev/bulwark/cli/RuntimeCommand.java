@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code bulwark runtime}: Falco-compatible runtime detection (rule validation, capture and audit-log replay). */
 @Command(name = "runtime", sortOptions = false,
         header = "Runtime threat detection with Falco rules: validate rules, replay captures and audit logs.",
-        subcommands = {RuntimeCommand.Validate.class, RuntimeReplayCommand.class, RuntimeAuditCommand.class})
+        subcommands = {RuntimeCommand.Validate.class, RuntimeReplayCommand.class, RuntimeAuditCommand.class,
+                RuntimeWatchCommand.class})
 final class RuntimeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,7 +29,7 @@ final class RuntimeCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(root.environment().err());
         root.environment().err().println();
-        root.environment().err().println("bulwark: missing runtime command (validate, replay, audit)");
+        root.environment().err().println("bulwark: missing runtime command (validate, replay, audit, watch)");
         return ExitCodes.USAGE;
     }
 

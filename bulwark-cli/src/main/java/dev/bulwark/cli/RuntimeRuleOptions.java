@@ -53,6 +53,11 @@ final class RuntimeRuleOptions {
             description = "Start alert texts with the ISO 8601 time instead of HH:MM:SS.ns.")
     boolean isoTime;
 
+    @Option(names = "--enter-events", paramLabel = "MODE", defaultValue = "auto", order = 10,
+            description = "Whether rules see syscall enter events: yes (Falco up to 0.41), no (Falco 0.42 and later, "
+                    + "exit events only), auto (no when the rules require engine 0.57.0 or later; default).")
+    String enterEvents;
+
     /** The engine options these flags describe. */
     EngineOptions engineOptions() {
         Priority minimum = null;
@@ -70,7 +75,14 @@ final class RuntimeRuleOptions {
         };
         RuleSelection selection = new RuleSelection(minimum, disabledRules, Set.copyOf(disabledTags),
                 Set.copyOf(enabledTags));
-        return new EngineOptions(selection, matching, allEvents, appendOutput, isoTime);
+        EngineOptions.EnterEvents enter = switch (enterEvents.toLowerCase(Locale.ROOT)) {
+            case "auto" -> EngineOptions.EnterEvents.AUTO;
+            case "yes" -> EngineOptions.EnterEvents.EVALUATE;
+            case "no" -> EngineOptions.EnterEvents.SKIP;
+            default -> throw new UsageException("--enter-events", "expected auto, yes or no, got '" + enterEvents
+                    + "'");
+        };
+        return new EngineOptions(selection, matching, allEvents, appendOutput, isoTime, enter);
     }
 
     /** Loads the rule files, resolved against the working directory. */

@@ -173,4 +173,24 @@ class RuntimeCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("udp://HOST:PORT");
     }
+
+    @Test
+    void watchReportsItsSourcesAndCountersForTheGivenDuration() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        Files.createDirectory(dir.resolve("watched"));
+        CliRun result = run("runtime", "watch", "--no-processes", "--watch", "watched", "--duration", "1",
+                "-r", "cat.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(result.exitCode() != ExitCodes.INPUT,
+                "inotify not permitted here: " + result.err());
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("watching with inotify (1 paths)").contains("live sensor: ");
+    }
+
+    @Test
+    void watchWithNoSourceLeftIsAnInputErrorSayingWhy() throws IOException {
+        Files.writeString(dir.resolve("cat.yaml"), OPEN_BY_CAT);
+        CliRun result = run("runtime", "watch", "--no-processes", "--no-watch", "--duration", "1", "-r", "cat.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(result.err()).contains("nothing to watch");
+    }
 }

@@ -41,7 +41,7 @@ public final class CaptureReplay {
         Counters counters = new Counters();
         RuleEngine<dev.bulwark.runtime.state.SyscallEvent> engine = RuleEngine.syscall(rules, options, counters);
         SyscallPipeline pipeline = new SyscallPipeline(new StateTracker(reader.info(), MAX_THREADS), engine, options,
-                counters, sink);
+                options.enterEvents().skips(rules), counters, sink);
         ScapEvent raw;
         while ((raw = reader.next()) != null) {
             pipeline.accept(raw);

@@ -48,11 +48,19 @@ public final class RuleSet {
     private final List<Rule> rules;
     private final Map<String, List<CompiledRule<?>>> compiled;
     private final List<Diagnostic> warnings;
+    private final String requiredEngineVersion;
 
-    private RuleSet(List<Rule> rules, Map<String, List<CompiledRule<?>>> compiled, List<Diagnostic> warnings) {
+    private RuleSet(List<Rule> rules, Map<String, List<CompiledRule<?>>> compiled, List<Diagnostic> warnings,
+                    String requiredEngineVersion) {
         this.rules = List.copyOf(rules);
         this.compiled = compiled;
         this.warnings = List.copyOf(warnings);
+        this.requiredEngineVersion = requiredEngineVersion;
+    }
+
+    /** The highest {@code required_engine_version} the files declare (major.minor.patch), or null. */
+    public String requiredEngineVersion() {
+        return requiredEngineVersion;
     }
 
     /** The field catalogs of the sources Bulwark reads. */
@@ -81,7 +89,8 @@ public final class RuleSet {
         boolean ok = results.stream().allMatch(FileResult::ok);
         List<Diagnostic> warnings = results.stream().flatMap(r -> r.diagnostics().stream())
                 .filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        return new Validation(results, ok ? new RuleSet(result.definitions(), result.rules(), warnings) : null);
+        return new Validation(results, ok ? new RuleSet(result.definitions(), result.rules(), warnings,
+                book.requiredEngineVersion()) : null);
     }
 
     /** Loads rule files; fails with every error when any file is invalid. */

@@ -171,4 +171,17 @@ class CaptureReplayTest {
                 EngineOptions.DEFAULTS, a -> { }))
                 .isInstanceOf(InputException.class).hasMessageContaining("junk.scap");
     }
+
+    @Test
+    void rulesWrittenForFalco042OnlySeeExitEventsUnlessAsked() throws IOException {
+        RuleSet current = rules("- required_engine_version: 0.57.0\n" + OPEN_BY_CAT);
+        List<Alert> exits = new ArrayList<>();
+        RuntimeStats stats = CaptureReplay.run(catWrite(), current, EngineOptions.DEFAULTS, exits::add);
+        assertThat(exits).hasSize(4);
+        assertThat(stats.eventsSkipped()).containsKey("enter_event");
+        assertThat(replay(current, EngineOptions.DEFAULTS.withEnterEvents(EngineOptions.EnterEvents.EVALUATE)))
+                .hasSize(8);
+        assertThat(replay(rules(OPEN_BY_CAT), EngineOptions.DEFAULTS.withEnterEvents(EngineOptions.EnterEvents.SKIP)))
+                .hasSize(4);
+    }
 }

@@ -20,13 +20,16 @@ public final class SyscallPipeline {
     private final StateTracker state;
     private final RuleEngine<SyscallEvent> engine;
     private final boolean allEvents;
+    private final boolean skipEnter;
     private final Counters counters;
     private final AlertSink sink;
 
+    /** @param skipEnter keep enter events from the rules (see {@link EngineOptions.EnterEvents}) */
     public SyscallPipeline(StateTracker state, RuleEngine<SyscallEvent> engine, EngineOptions options,
-                           Counters counters, AlertSink sink) {
+                           boolean skipEnter, Counters counters, AlertSink sink) {
         this.state = state;
         this.engine = engine;
+        this.skipEnter = skipEnter;
         this.allEvents = options.allEvents();
         this.counters = counters;
         this.sink = sink;
@@ -37,6 +40,10 @@ public final class SyscallPipeline {
         SyscallEvent event = state.process(raw);
         if (isStateOnly(raw)) {
             counters.skipped("internal");
+            return;
+        }
+        if (skipEnter && event.isEnter()) {
+            counters.skipped("enter_event");
             return;
         }
         if (!allEvents && event.skippedBySimpleConsumer()) {

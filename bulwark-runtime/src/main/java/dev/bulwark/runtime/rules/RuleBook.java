@@ -42,6 +42,7 @@ public final class RuleBook {
     final Map<String, Definitions.MacroDef> macros = new LinkedHashMap<>();
     final Map<String, Definitions.RuleDef> rules = new LinkedHashMap<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    private int[] requiredEngine;
 
     /**
      * Adds the items of one rule file.
@@ -135,10 +136,19 @@ public final class RuleBook {
                     "Value of required_engine_version must be a number"));
         }
         int[] ours = parseVersion(ENGINE_VERSION, false);
+        if (requiredEngine == null || compare(required, requiredEngine) > 0) {
+            requiredEngine = required;
+        }
         if (compare(required, ours) > 0) {
             throw new LoadError(ctx.error("LOAD_ERR_VALIDATE", "Rules require engine version " + text
                     + ", but engine version is " + ENGINE_VERSION));
         }
+    }
+
+    /** The highest {@code required_engine_version} of the files added, as major.minor.patch, or null. */
+    public String requiredEngineVersion() {
+        return requiredEngine == null ? null
+                : requiredEngine[0] + "." + requiredEngine[1] + "." + requiredEngine[2];
     }
 
     /** {@code 15} means 0.15.0 (the old numbering); otherwise major.minor.patch. */

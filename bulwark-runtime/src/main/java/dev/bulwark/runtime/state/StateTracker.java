@@ -40,28 +40,7 @@ public final class StateTracker {
         groups.putAll(info.groups());
         for (CaptureInfo.ThreadRecord r : info.threads()) {
             ThreadInfo t = new ThreadInfo(r.tid());
-            t.pid = r.pid();
-            t.ptid = r.ptid();
-            t.sid = r.sid();
-            t.vpgid = r.vpgid();
-            t.comm = r.comm();
-            t.exe = r.exe();
-            t.exepath = r.exepath();
-            t.args = r.args();
-            t.env = r.env();
-            t.cwd = normalizeDir(r.cwd());
-            t.uid = r.uid();
-            t.gid = r.gid();
-            t.loginuid = r.loginuid();
-            t.vtid = r.vtid();
-            t.vpid = r.vpid();
-            t.cgroups = r.cgroups();
-            t.root = r.root();
-            t.flags = r.flags();
-            t.capPermitted = r.capPermitted();
-            t.capEffective = r.capEffective();
-            t.tty = r.tty();
-            t.containerId = containerIdOf(t.cgroups);
+            apply(t, r);
             threads.put(t.tid, t);
         }
         for (ThreadInfo t : threads.values()) {
@@ -91,6 +70,60 @@ public final class StateTracker {
                 t.fdTable().put(fd.fd, fd);
             }
         }
+    }
+
+    private static void apply(ThreadInfo t, CaptureInfo.ThreadRecord r) {
+        t.pid = r.pid();
+        t.ptid = r.ptid();
+        t.sid = r.sid();
+        t.vpgid = r.vpgid();
+        t.comm = r.comm();
+        t.exe = r.exe();
+        t.exepath = r.exepath();
+        t.args = r.args();
+        t.env = r.env();
+        t.cwd = normalizeDir(r.cwd());
+        t.uid = r.uid();
+        t.gid = r.gid();
+        t.loginuid = r.loginuid();
+        t.vtid = r.vtid();
+        t.vpid = r.vpid();
+        t.cgroups = r.cgroups();
+        t.root = r.root();
+        t.flags = r.flags();
+        t.capPermitted = r.capPermitted();
+        t.capEffective = r.capEffective();
+        t.tty = r.tty();
+        t.containerId = containerIdOf(t.cgroups);
+        t.placeholder = false;
+    }
+
+    /**
+     * Adds a process, or refreshes one already known, from a process-list entry read outside the event stream (the
+     * live sensor reads {@code /proc} when the kernel reports an exec); its open descriptors are kept.
+     */
+    public void upsert(CaptureInfo.ThreadRecord record) {
+        ThreadInfo t = threads.get(record.tid());
+        if (t == null) {
+            t = new ThreadInfo(record.tid());
+            apply(t, record);
+            add(t);
+            return;
+        }
+        apply(t, record);
+        linkMain(t);
+    }
+
+    /** Adds or replaces a user and a group name (the live sensor reads them from the host's files). */
+    public void addUser(long uid, String name, String home) {
+        users.put(uid, name);
+        if (home != null) {
+            homes.put(uid, home);
+        }
+    }
+
+    public void addGroup(long gid, String name) {
+        groups.put(gid, name);
     }
 
     public String hostname() {

@@ -119,6 +119,29 @@ public final class Libc implements AutoCloseable {
         return n > 0 && (pollfd.get(ValueLayout.JAVA_SHORT, 6) & POLLIN) != 0;
     }
 
+    /**
+     * Waits up to {@code timeoutMillis} for any of {@code fds} to be readable.
+     *
+     * @return one flag per descriptor, true when it is readable
+     */
+    public boolean[] pollIn(int[] fds, int timeoutMillis) {
+        MemorySegment pollfds = arena.allocate(8L * fds.length, 4);
+        for (int i = 0; i < fds.length; i++) {
+            pollfds.set(INT, 8L * i, fds[i]);
+            pollfds.set(ValueLayout.JAVA_SHORT, 8L * i + 4, (short) POLLIN);
+        }
+        int n = (int) call(() -> (int) POLL.invokeExact(state, pollfds, (long) fds.length, timeoutMillis));
+        boolean[] ready = new boolean[fds.length];
+        if (n < 0 && lastErrno() == EINTR) {
+            return ready;
+        }
+        check("poll", n);
+        for (int i = 0; i < fds.length; i++) {
+            ready[i] = (pollfds.get(ValueLayout.JAVA_SHORT, 8L * i + 6) & POLLIN) != 0;
+        }
+        return ready;
+    }
+
     public void setIntOption(int fd, int level, int option, int value) {
         MemorySegment v = arena.allocate(INT);
         v.set(INT, 0, value);
