@@ -1,15 +1,22 @@
 package dev.bulwark.sbom;
 
 import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
+import dev.bulwark.sbom.analyzer.cargo.CargoLockAnalyzer;
+import dev.bulwark.sbom.analyzer.dotnet.DotnetDepsAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgStatusAnalyzer;
 import dev.bulwark.sbom.analyzer.golang.GoBinaryAnalyzer;
 import dev.bulwark.sbom.analyzer.java.JarAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmLockfileAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmPackageJsonAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.PnpmLockAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.YarnLockAnalyzer;
+import dev.bulwark.sbom.analyzer.php.ComposerAnalyzer;
 import dev.bulwark.sbom.analyzer.python.PythonLockfileAnalyzer;
 import dev.bulwark.sbom.analyzer.python.PythonMetadataAnalyzer;
 import dev.bulwark.sbom.analyzer.rpm.RpmAnalyzer;
+import dev.bulwark.sbom.analyzer.ruby.GemfileLockAnalyzer;
+import dev.bulwark.sbom.analyzer.ruby.GemspecAnalyzer;
 import dev.bulwark.sbom.os.OsReleaseAnalyzer;
 import java.util.List;
 
@@ -33,7 +40,16 @@ public final class Analyzers {
                 NpmLockfileAnalyzer.forSourceTrees(),
                 new GoBinaryAnalyzer(),
                 new PythonMetadataAnalyzer(),
-                new PythonLockfileAnalyzer());
+                new PythonLockfileAnalyzer(),
+                new YarnLockAnalyzer(),
+                new PnpmLockAnalyzer(),
+                new CargoLockAnalyzer(),
+                new GemspecAnalyzer(),
+                new GemfileLockAnalyzer(),
+                ComposerAnalyzer.forInstalled(),
+                ComposerAnalyzer.forLockfiles(),
+                DotnetDepsAnalyzer.forInstalled(),
+                DotnetDepsAnalyzer.forLockfiles());
     }
 
     /** For images and root filesystems: release files, OS package databases, installed language packages. */
