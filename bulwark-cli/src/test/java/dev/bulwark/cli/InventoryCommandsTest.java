@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.testkit.Corpus;
+import dev.bulwark.testkit.ImageArchiveBuilder;
+import dev.bulwark.testkit.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,5 +98,17 @@ class InventoryCommandsTest {
         CliRun result = run("fs", "nope");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.INPUT);
         assertThat(result.err()).contains("nope").contains("not a directory");
+    }
+
+    @Test
+    void malformedFilesAreWarningsNamingThemAndTheScanGoesOn() throws IOException {
+        new ImageArchiveBuilder().layer(new TarBuilder().file("etc/alpine-release", "3.20.3\n")
+                .file("lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\n\nP:broken\nA:x86_64\n\n")
+                .file("app/x.jar", "not a zip").build(), "ADD rootfs")
+                .writeDockerArchive(dir.resolve("bad.tar"), "bad:1", false);
+        CliRun result = run("image", "--input", "bad.tar");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("/app/x.jar: not a").contains("/lib/apk/db/installed: line 5: stanza without V");
+        assertThat(result.out()).containsPattern("apk +musl +1\\.2\\.5-r0").contains("Warnings: 2");
     }
 }

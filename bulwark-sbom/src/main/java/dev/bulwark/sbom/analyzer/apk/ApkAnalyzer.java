@@ -16,7 +16,7 @@ public final class ApkAnalyzer implements PackageAnalyzer {
 
     static final String INSTALLED = "/lib/apk/db/installed";
     private static final AnalyzerDescriptor DESCRIPTOR = new AnalyzerDescriptor("apk-installed", 1, "apk",
-            List.of(INSTALLED), Set.of(AnalyzerDescriptor.Tag.OS_PACKAGES));
+            List.of(INSTALLED, "/usr/lib/apk/db/installed"), Set.of(AnalyzerDescriptor.Tag.OS_PACKAGES));
 
     @Override
     public AnalyzerDescriptor descriptor() {
