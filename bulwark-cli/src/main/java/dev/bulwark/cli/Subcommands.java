@@ -23,6 +23,7 @@ final class Subcommands {
             new Entry("rootfs", List.of(), RootfsCommand::new),
             new Entry("fs", List.of(), FsCommand::new),
             new Entry("sbom", List.of(), SbomCommand::new),
+            new Entry("convert", List.of(), ConvertCommand::new),
             new Entry("config", List.of(), ConfigCommand::new),
             new Entry("rbac", List.of(), RbacCommand::new),
             new Entry("db", List.of(), DbCommand::new),

@@ -54,7 +54,10 @@ public record ReportFilter(Set<Severity> severities, boolean ignoreUnfixed, Set<
             List<VulnerabilityFinding> vulns = keep(r.vulnerabilities(), suppressed);
             List<SecretFinding> secrets = keep(r.secrets(), suppressed);
             List<Misconfiguration> misconfigs = keep(r.misconfigurations(), suppressed);
-            results.add(r.withFindings(vulns, secrets, misconfigs, suppressed));
+            Result kept = r.withFindings(vulns, secrets, misconfigs, suppressed);
+            if (!kept.isEmpty()) {
+                results.add(kept); // a file whose every finding was filtered out is no target any more
+            }
         }
         List<String> warnings = new ArrayList<>(report.warnings());
         suppressions.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);

@@ -181,8 +181,8 @@ public final class CycloneDxReportWriter implements ReportWriter {
             affect.put("ref", ref);
             ObjectNode version = affect.putArray("versions").addObject();
             version.put("version", f.pkg().version());
-            version.put("status", suppression == null ? "affected"
-                    : suppression.statement().equals("fixed") ? "unaffected" : "unknown");
+            version.put("status", suppression == null || suppression.statement().equals("ignored") ? "affected"
+                    : "unaffected");
         }
         ArrayNode properties = v.putArray("properties");
         property(properties, "bulwark:status", first.status().label());
