@@ -57,7 +57,7 @@ final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
-        var selected = scanners.selected(output.format);
+        scanners.selected(output.format);
         if ((reference == null) == (input == null)) {
             throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
         }
@@ -70,7 +70,7 @@ final class ImageCommand implements Callable<Integer> {
                 : new ScanTarget.ImageReference(reference);
         String base = baseImage != null && java.nio.file.Files.exists(root.resolve(Path.of(baseImage)))
                 ? root.resolve(Path.of(baseImage)).toString() : baseImage;
-        return ScanCommands.scan(root, opener, target, selected, source.layerCache(root.cacheDir()), base, output,
+        return ScanCommands.scan(root, opener, target, scanners, source.layerCache(root.cacheDir()), base, output,
                 findings, writer);
     }
 }

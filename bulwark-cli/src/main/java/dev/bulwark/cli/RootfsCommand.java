@@ -42,13 +42,13 @@ final class RootfsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
-        var selected = scanners.selected(output.format);
+        scanners.selected(output.format);
         Path dir = root.resolve(directory);
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "not a directory");
         }
         ImageOpener opener = new ImageOpener(ImageOptions.defaults(root.cacheDir().resolve("tmp")));
-        return ScanCommands.scan(root, opener, new ScanTarget.RootFilesystem(dir), selected, LayerCache.disabled(),
+        return ScanCommands.scan(root, opener, new ScanTarget.RootFilesystem(dir), scanners, LayerCache.disabled(),
                 null, output, findings, writer);
     }
 }

@@ -21,11 +21,13 @@ final class ScanCommands {
     private ScanCommands() {
     }
 
-    static int scan(BulwarkCommand root, ImageOpener opener, ScanTarget target, Set<Scanner> scanners,
+    static int scan(BulwarkCommand root, ImageOpener opener, ScanTarget target, ScannerOptions scannerOptions,
                     LayerCache cache, String baseImage, OutputOptions output, FindingOptions findings,
                     ReportWriter writer) {
+        Set<Scanner> scanners = scannerOptions.selected(output.format);
         ScanSettings settings = new ScanSettings(scanners, cache, root.cacheDir(), baseImage,
-                VersionInfo.bulwarkVersion(), Instant.now());
+                VersionInfo.bulwarkVersion(), Instant.now(),
+                scannerOptions.secretConfig == null ? null : root.resolve(scannerOptions.secretConfig));
         Report report = new ScanPipeline(opener, root.cacheDir().resolve("tmp")).scan(target, settings);
         LOG.info("{}: {} layers, {} packages, {} findings", target.name(), report.artifact().layers().size(),
                 report.packages().size(), report.findings().count());

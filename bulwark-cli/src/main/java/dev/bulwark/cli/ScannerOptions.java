@@ -15,6 +15,11 @@ final class ScannerOptions {
                     + "none for --format cyclonedx and spdx-json, which then write a plain SBOM).")
     List<String> scanners;
 
+    @Option(names = "--secret-config", paramLabel = "FILE", order = 25,
+            description = "gitleaks TOML config for the secret scanner (replaces the built-in rules unless it says "
+                    + "[extend] useDefault = true).")
+    java.nio.file.Path secretConfig;
+
     /** The selected scanners, validated; the default depends on the format. */
     Set<Scanner> selected(String format) {
         if (scanners == null) {

@@ -111,6 +111,21 @@ class ReportCommandsTest {
     }
 
     @Test
+    void aGitleaksConfigReplacesTheBuiltInSecretRules() throws IOException {
+        Files.writeString(dir.resolve("gitleaks.toml"), """
+                [[rules]]
+                id = "team-token"
+                description = "Team token assignment"
+                regex = '''GITHUB_TOKEN=(\\S{20,})'''
+                keywords = ["github_token"]
+                """);
+        CliRun result = run("image", "--input", image.toString(), "--scanners", "secret", "--secret-config",
+                "gitleaks.toml");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("team-token").doesNotContain("github-pat");
+    }
+
+    @Test
     void junitHasOneTestcasePerFinding() {
         CliRun result = run("image", "--input", image.toString(), "--scanners", "vuln,secret", "--format", "junit");
         assertThat(result.exitCode()).as(result.err()).isZero();

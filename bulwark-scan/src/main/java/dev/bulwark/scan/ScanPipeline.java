@@ -27,6 +27,8 @@ import dev.bulwark.scan.internal.BaseImages;
 import dev.bulwark.scan.internal.ConfigLayerVisitor;
 import dev.bulwark.scan.internal.ResultAssembler;
 import dev.bulwark.scan.internal.SecretLayerVisitor;
+import dev.bulwark.secret.SecretRuleSet;
+import dev.bulwark.secret.SecretScanOptions;
 import dev.bulwark.secret.SecretScanner;
 import dev.bulwark.vuln.VulnDatabase;
 import dev.bulwark.vuln.VulnerabilityMatcher;
@@ -85,7 +87,7 @@ public final class ScanPipeline {
             FileIndex index = new FileIndex();
             InventoryVisitor inventoryVisitor = new InventoryVisitor(analyzers(target), tempDir);
             List<LayerVisitor> visitors = new ArrayList<>(List.of(index, inventoryVisitor));
-            SecretScanner secretScanner = settings.runs(Scanner.SECRET) ? SecretScanner.withBuiltInRules() : null;
+            SecretScanner secretScanner = settings.runs(Scanner.SECRET) ? secretScanner(settings) : null;
             SecretLayerVisitor secrets = null;
             if (secretScanner != null) {
                 secrets = new SecretLayerVisitor(secretScanner, settings.layerCache());
@@ -131,6 +133,14 @@ public final class ScanPipeline {
         } catch (IOException e) {
             throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static SecretScanner secretScanner(ScanSettings settings) {
+        if (settings.secretConfig() == null) {
+            return SecretScanner.withBuiltInRules();
+        }
+        SecretRuleSet rules = SecretRuleSet.loadGitleaksConfig(settings.secretConfig());
+        return SecretScanner.create(rules, SecretScanOptions.defaults());
     }
 
     /**

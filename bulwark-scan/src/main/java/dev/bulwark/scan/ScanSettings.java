@@ -17,9 +17,11 @@ import java.util.Set;
  *     {@code null} to rely on the image's {@code org.opencontainers.image.base.name} label
  * @param toolVersion Bulwark's version, recorded in the report
  * @param now the report's timestamp
+ * @param secretConfig a gitleaks TOML config replacing or extending the built-in secret rules
+ *     ({@code --secret-config}), or {@code null}
  */
 public record ScanSettings(Set<Scanner> scanners, LayerCache layerCache, Path cacheDir, String baseImage,
-                           String toolVersion, Instant now) {
+                           String toolVersion, Instant now, Path secretConfig) {
 
     public ScanSettings {
         scanners = scanners.isEmpty() ? EnumSet.noneOf(Scanner.class) : EnumSet.copyOf(scanners);
@@ -27,6 +29,12 @@ public record ScanSettings(Set<Scanner> scanners, LayerCache layerCache, Path ca
         Objects.requireNonNull(cacheDir, "cacheDir is null");
         Objects.requireNonNull(toolVersion, "toolVersion is null");
         Objects.requireNonNull(now, "now is null");
+    }
+
+    /** Settings with the built-in secret rules. */
+    public ScanSettings(Set<Scanner> scanners, LayerCache layerCache, Path cacheDir, String baseImage,
+                        String toolVersion, Instant now) {
+        this(scanners, layerCache, cacheDir, baseImage, toolVersion, now, null);
     }
 
     public boolean runs(Scanner scanner) {

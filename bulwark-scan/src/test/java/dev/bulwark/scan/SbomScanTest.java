@@ -179,14 +179,20 @@ class SbomScanTest {
                 "peer Trivy not installed (../shared/tools/get-peers.sh); skipping the Trivy CycloneDX case");
         Path image = Corpus.require("images/alpine-3.20.3-app.docker.tar.gz");
         Path out = dir.resolve("trivy.cdx.json");
+        // As ../shared/corpus/images/README.md runs it, offline; /app/lib is skipped because this Trivy refuses to
+        // analyse jars without its Java DB, which cannot be had offline.
         Process process = new ProcessBuilder(trivy.toString(), "image", "--cache-dir", dir.resolve("trivy").toString(),
-                "--offline-scan", "--skip-db-update", "--skip-java-db-update", "--scanners", "license", "--input",
-                image.toString(), "--format", "cyclonedx", "-o", out.toString()).redirectErrorStream(true).start();
+                "--offline-scan", "--skip-db-update", "--skip-java-db-update", "--skip-policy-update",
+                "--db-repository", "127.0.0.1:9/none", "--java-db-repository", "127.0.0.1:9/none",
+                "--policy-bundle-repository", "127.0.0.1:9/none", "--skip-dirs", "/app/lib", "--scanners", "license",
+                "--input", image.toString(), "--format", "cyclonedx", "-o", out.toString())
+                .redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes());
         org.junit.jupiter.api.Assumptions.assumeTrue(process.waitFor() == 0 && Files.exists(out),
                 "the peer Trivy could not write an SBOM offline: " + log);
         Report fromTrivy = SbomScan.scan(out, settings());
-        assertThat(vulnerabilities(fromTrivy)).contains("CVE-2021-44228 org.apache.logging.log4j:log4j-core 2.14.1");
+        assertThat(vulnerabilities(fromTrivy)).contains("CVE-2020-8203 lodash 4.17.15",
+                "CVE-2023-39325 golang.org/x/net v0.7.0");
         assertThat(fromTrivy.artifact().os().family()).isEqualTo("alpine");
     }
 }
