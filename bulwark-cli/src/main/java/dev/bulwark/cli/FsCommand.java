@@ -43,7 +43,7 @@ final class FsCommand implements Callable<Integer> {
     public Integer call() {
         ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
         scanners.selected(output.format);
-        Path dir = root.resolve(directory);
+        Path dir = root.resolve(directory).normalize();
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "not a directory");
         }

@@ -66,7 +66,7 @@ final class ImageCommand implements Callable<Integer> {
                 ? new TerminalProgress(environment.err()) : Progress.NONE;
         ImageOptions options = source.imageOptions(root.cacheDir(), progress, environment.in());
         ImageOpener opener = new ImageOpener(options, RegistryEnvironment.system().withEnv(environment.env()));
-        ScanTarget target = input != null ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).toString())
+        ScanTarget target = input != null ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).normalize().toString())
                 : new ScanTarget.ImageReference(reference);
         String base = baseImage != null && java.nio.file.Files.exists(root.resolve(Path.of(baseImage)))
                 ? root.resolve(Path.of(baseImage)).toString() : baseImage;
