@@ -57,7 +57,7 @@ final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
-        scanners.selected(output.format);
+        scanners.selected(output.format); // validates --scanners before anything is read
         if ((reference == null) == (input == null)) {
             throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
         }
@@ -66,7 +66,8 @@ final class ImageCommand implements Callable<Integer> {
                 ? new TerminalProgress(environment.err()) : Progress.NONE;
         ImageOptions options = source.imageOptions(root.cacheDir(), progress, environment.in());
         ImageOpener opener = new ImageOpener(options, RegistryEnvironment.system().withEnv(environment.env()));
-        ScanTarget target = input != null ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).normalize().toString())
+        ScanTarget target = input != null
+                ? new ScanTarget.ImageFile(root.resolve(Path.of(input)).normalize().toString())
                 : new ScanTarget.ImageReference(reference);
         String base = baseImage != null && java.nio.file.Files.exists(root.resolve(Path.of(baseImage)))
                 ? root.resolve(Path.of(baseImage)).toString() : baseImage;
