@@ -126,6 +126,18 @@ class ReportCommandsTest {
     }
 
     @Test
+    void aProjectScanShowsSecretsAndDockerfileChecksWithRelativePathsAndNoLayerColumn() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve(".env"), "GITHUB_TOKEN=" + SmallImage.TOKEN + "\n");
+        Files.writeString(project.resolve("Dockerfile"), "FROM node:latest\nRUN npm install express\n");
+        CliRun result = run("fs", "project", "--scanners", "secret,misconfig");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("\n\\.env\nTotal: 1 \\(CRITICAL: 1\\)")
+                .containsPattern("\nDockerfile \\(dockerfile\\)\n").contains("BW-DS-001")
+                .containsPattern("SEVERITY +RULE +LINE +MATCH").doesNotContain("LAYER");
+    }
+
+    @Test
     void junitHasOneTestcasePerFinding() {
         CliRun result = run("image", "--input", image.toString(), "--scanners", "vuln,secret", "--format", "junit");
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -71,7 +71,12 @@ class ScanGateTest {
                 Arguments.of("UNKNOWN gates without --fail-on", List.of("--exit-code", "7", "--severity",
                         "UNKNOWN"), 7),
                 Arguments.of("affected status ignored", List.of("--exit-code", "7", "--severity", "LOW",
-                        "--ignore-status", "affected"), 0));
+                        "--ignore-status", "affected"), 0),
+                Arguments.of("OS packages only: musl is UNKNOWN", List.of("--exit-code", "7", "--pkg-types", "os",
+                        "--fail-on", "LOW"), 0),
+                Arguments.of("OS packages only, any severity", List.of("--exit-code", "7", "--pkg-types", "os"), 7),
+                Arguments.of("libraries only", List.of("--exit-code", "7", "--pkg-types", "library", "--fail-on",
+                        "HIGH"), 7));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")

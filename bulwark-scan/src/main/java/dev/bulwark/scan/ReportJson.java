@@ -16,10 +16,16 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /** Reports of large images are tens of MB; this bounds what is read into memory. */
+    static final long MAX_BYTES = 1L << 30;
+
     /** @throws InputException naming the file and the problem (not JSON, wrong schema version, missing field) */
     public static Report read(Path file) {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputException(file.toString(), "larger than " + (MAX_BYTES >> 20) + " MiB");
+            }
             root = new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new InputException(file.toString(), "not a readable JSON report ("

@@ -126,7 +126,8 @@ public final class TableWriter implements ReportWriter {
     }
 
     private void vulnerabilities(StringBuilder text, Report report, List<VulnerabilityFinding> vulns) {
-        Table table = new Table("SEVERITY", "ID", "PACKAGE", "INSTALLED", "FIXED", "STATUS", "LAYER", "TITLE");
+        Table table = new Table(layered(report), "SEVERITY", "ID", "PACKAGE", "INSTALLED", "FIXED", "STATUS", "LAYER",
+                "TITLE");
         for (VulnerabilityFinding v : vulns) {
             table.row(v.severity(), v.id() + (v.knownExploited() ? " (KEV)" : ""), v.pkg().name(),
                     v.pkg().version(), String.join(", ", v.fixedVersions()), v.status().label(), layer(report, v),
@@ -136,7 +137,7 @@ public final class TableWriter implements ReportWriter {
     }
 
     private void secrets(StringBuilder text, Report report, List<SecretFinding> secrets) {
-        Table table = new Table("SEVERITY", "RULE", "LINE", "LAYER", "MATCH");
+        Table table = new Table(layered(report), "SEVERITY", "RULE", "LINE", "LAYER", "MATCH");
         for (SecretFinding s : secrets) {
             String layer = layer(report, s) + (s.inFinalImage() ? "" : " (deleted later)");
             table.row(s.severity(), s.ruleId(), s.startLine() > 0 ? String.valueOf(s.startLine()) : "-", layer,
@@ -146,7 +147,7 @@ public final class TableWriter implements ReportWriter {
     }
 
     private void misconfigurations(StringBuilder text, Report report, List<Misconfiguration> misconfigs) {
-        Table table = new Table("SEVERITY", "ID", "LINE", "LAYER", "MESSAGE");
+        Table table = new Table(layered(report), "SEVERITY", "ID", "LINE", "LAYER", "MESSAGE");
         for (Misconfiguration m : misconfigs) {
             table.row(m.severity(), m.checkId(), m.startLine() > 0 ? String.valueOf(m.startLine()) : "-",
                     layer(report, m), m.message() == null || m.message().isEmpty() ? m.title() : m.message());
@@ -156,7 +157,7 @@ public final class TableWriter implements ReportWriter {
 
     private void suppressed(StringBuilder text, List<Suppressed> suppressed) {
         text.append("  Suppressed:\n");
-        Table table = new Table("SEVERITY", "ID", "WHERE", "BY", "STATEMENT", "REASON");
+        Table table = new Table(true, "SEVERITY", "ID", "WHERE", "BY", "STATEMENT", "REASON");
         for (Suppressed s : suppressed) {
             String where = s.finding() instanceof VulnerabilityFinding v ? v.pkg().name() + " " + v.pkg().version()
                     : s.finding().location().path();
@@ -213,12 +214,17 @@ public final class TableWriter implements ReportWriter {
             text.append(" (").append(String.join(", ", parts)).append(')');
         }
         text.append("\n\n");
-        Table table = new Table("TYPE", "NAME", "VERSION", "LAYER", "PATH");
+        Table table = new Table(true, "TYPE", "NAME", "VERSION", "LAYER", "PATH");
         for (Package p : packages) {
             table.row(null, p.type().purlType(), p.name(), p.version(),
                     p.layer() == null ? "-" : String.valueOf(p.layer().index() + 1), p.path() == null ? "" : p.path());
         }
         table.render(text, false);
+    }
+
+    /** Whether tables have a {@code LAYER} column: only images have layers. */
+    private static boolean layered(Report report) {
+        return !report.artifact().layers().isEmpty();
     }
 
     /** The 1-based layer number (as {@code docker history} counts), {@code base} for base-image layers. */
@@ -231,14 +237,29 @@ public final class TableWriter implements ReportWriter {
         return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
-    /** A plain text table: columns padded to their widest cell; the first column may hold a coloured severity. */
+    /**
+     * A plain text table: columns padded to their widest cell; the first column may hold a coloured severity. A
+     * {@code LAYER} column is left out when the artifact has no layers.
+     */
     private static final class Table {
         private final String[] header;
+        private final int dropped;
         private final List<String[]> rows = new ArrayList<>();
         private final List<Severity> severities = new ArrayList<>();
 
-        Table(String... header) {
-            this.header = header;
+        Table(boolean withLayer, String... header) {
+            this.dropped = withLayer ? -1 : java.util.Arrays.asList(header).indexOf("LAYER");
+            this.header = without(header);
+        }
+
+        private String[] without(String[] cells) {
+            if (dropped < 0) {
+                return cells;
+            }
+            String[] out = new String[cells.length - 1];
+            System.arraycopy(cells, 0, out, 0, dropped);
+            System.arraycopy(cells, dropped + 1, out, dropped, cells.length - dropped - 1);
+            return out;
         }
 
         void row(Severity severity, String... cells) {
@@ -246,9 +267,9 @@ public final class TableWriter implements ReportWriter {
                 String[] all = new String[cells.length + 1];
                 all[0] = severity.name();
                 System.arraycopy(cells, 0, all, 1, cells.length);
-                rows.add(all);
+                rows.add(without(all));
             } else {
-                rows.add(cells);
+                rows.add(without(cells));
             }
             severities.add(severity);
         }
