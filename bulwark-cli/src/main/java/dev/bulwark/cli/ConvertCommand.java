@@ -3,7 +3,6 @@ package dev.bulwark.cli;
 import dev.bulwark.core.InputException;
 import dev.bulwark.scan.Report;
 import dev.bulwark.scan.ReportJson;
-import dev.bulwark.scan.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,12 +36,12 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        ScanReporting reporting = ScanReporting.prepare(root, output, findings, listAllPackages);
         Path report = root.resolve(file);
         if (!Files.isRegularFile(report)) {
             throw new InputException(report.toString(), "no such file");
         }
         Report saved = ReportJson.read(report);
-        return ScanReporting.finish(root, output, findings, writer, saved);
+        return reporting.finish(saved);
     }
 }

@@ -5,7 +5,6 @@ import dev.bulwark.core.UsageException;
 import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.ImageOptions;
 import dev.bulwark.image.RegistryEnvironment;
-import dev.bulwark.scan.ReportWriter;
 import dev.bulwark.scan.ScanTarget;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,7 +55,7 @@ final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        ScanReporting reporting = ScanReporting.prepare(root, output, findings, listAllPackages);
         scanners.selected(output.format); // validates --scanners before anything is read
         if ((reference == null) == (input == null)) {
             throw new UsageException("bulwark image", "give either IMAGE or --input PATH");
@@ -71,7 +70,7 @@ final class ImageCommand implements Callable<Integer> {
                 : new ScanTarget.ImageReference(reference);
         String base = baseImage != null && java.nio.file.Files.exists(root.resolve(Path.of(baseImage)))
                 ? root.resolve(Path.of(baseImage)).toString() : baseImage;
-        return ScanCommands.scan(root, opener, target, scanners, source.layerCache(root.cacheDir()), base, output,
-                findings, writer);
+        return ScanCommands.scan(root, opener, target, scanners, source.layerCache(root.cacheDir()), base,
+                output.format, reporting);
     }
 }

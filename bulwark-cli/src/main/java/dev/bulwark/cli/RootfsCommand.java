@@ -4,7 +4,6 @@ import dev.bulwark.core.InputException;
 import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.ImageOptions;
 import dev.bulwark.image.LayerCache;
-import dev.bulwark.scan.ReportWriter;
 import dev.bulwark.scan.ScanTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class RootfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        ScanReporting reporting = ScanReporting.prepare(root, output, findings, listAllPackages);
         scanners.selected(output.format);
         Path dir = root.resolve(directory).normalize();
         if (!Files.isDirectory(dir)) {
@@ -49,6 +48,6 @@ final class RootfsCommand implements Callable<Integer> {
         }
         ImageOpener opener = new ImageOpener(ImageOptions.defaults(root.cacheDir().resolve("tmp")));
         return ScanCommands.scan(root, opener, new ScanTarget.RootFilesystem(dir), scanners, LayerCache.disabled(),
-                null, output, findings, writer);
+                null, output.format, reporting);
     }
 }

@@ -2,7 +2,6 @@ package dev.bulwark.cli;
 
 import dev.bulwark.core.InputException;
 import dev.bulwark.scan.Report;
-import dev.bulwark.scan.ReportWriter;
 import dev.bulwark.scan.SbomScan;
 import dev.bulwark.scan.ScanSettings;
 import dev.bulwark.scan.Scanner;
@@ -43,13 +42,13 @@ final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportWriter writer = ScanReporting.writer(root, output, findings, listAllPackages);
+        ScanReporting reporting = ScanReporting.prepare(root, output, findings, listAllPackages);
         Path sbom = root.resolve(file);
         if (!Files.isRegularFile(sbom)) {
             throw new InputException(sbom.toString(), "no such file");
         }
         Report report = SbomScan.scan(sbom, new ScanSettings(EnumSet.of(Scanner.VULN), LayerCache.disabled(),
                 root.cacheDir(), null, VersionInfo.bulwarkVersion(), Instant.now()));
-        return ScanReporting.finish(root, output, findings, writer, report);
+        return reporting.finish(report);
     }
 }

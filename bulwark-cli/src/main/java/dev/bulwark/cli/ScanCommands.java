@@ -3,7 +3,6 @@ package dev.bulwark.cli;
 import dev.bulwark.image.ImageOpener;
 import dev.bulwark.image.LayerCache;
 import dev.bulwark.scan.Report;
-import dev.bulwark.scan.ReportWriter;
 import dev.bulwark.scan.ScanPipeline;
 import dev.bulwark.scan.ScanSettings;
 import dev.bulwark.scan.ScanTarget;
@@ -22,15 +21,14 @@ final class ScanCommands {
     }
 
     static int scan(BulwarkCommand root, ImageOpener opener, ScanTarget target, ScannerOptions scannerOptions,
-                    LayerCache cache, String baseImage, OutputOptions output, FindingOptions findings,
-                    ReportWriter writer) {
-        Set<Scanner> scanners = scannerOptions.selected(output.format);
+                    LayerCache cache, String baseImage, String format, ScanReporting reporting) {
+        Set<Scanner> scanners = scannerOptions.selected(format);
         ScanSettings settings = new ScanSettings(scanners, cache, root.cacheDir(), baseImage,
                 VersionInfo.bulwarkVersion(), Instant.now(),
                 scannerOptions.secretConfig == null ? null : root.resolve(scannerOptions.secretConfig));
         Report report = new ScanPipeline(opener, root.cacheDir().resolve("tmp")).scan(target, settings);
         LOG.info("{}: {} layers, {} packages, {} findings", target.name(), report.artifact().layers().size(),
                 report.packages().size(), report.findings().count());
-        return ScanReporting.finish(root, output, findings, writer, report);
+        return reporting.finish(report);
     }
 }

@@ -138,6 +138,17 @@ class ReportCommandsTest {
     }
 
     @Test
+    void aBrokenVexOrIgnoreFileFailsBeforeTheScanNamingTheFile() throws IOException {
+        CliRun missingVex = run("image", "--input", "does-not-exist.tar", "--vex", "missing.json");
+        assertThat(missingVex.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missingVex.err()).contains("missing.json").doesNotContain("does-not-exist.tar");
+        Files.writeString(dir.resolve(".bulwarkignore.yaml"), "vulnerabilities:\n  - id: CVE-1\n    expire: 2030-01-01\n");
+        CliRun typo = run("image", "--input", "does-not-exist.tar");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(typo.err()).contains(".bulwarkignore.yaml: vulnerabilities[1]").contains("unknown field 'expire'");
+    }
+
+    @Test
     void junitHasOneTestcasePerFinding() {
         CliRun result = run("image", "--input", image.toString(), "--scanners", "vuln,secret", "--format", "junit");
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -166,6 +166,10 @@ class SbomScanTest {
                 """);
         assertThatThrownBy(() -> SbomReader.read(evil)).isInstanceOf(InputException.class)
                 .hasMessageContaining("evil.cdx.xml").hasMessageContaining("DOCTYPE");
+        Path deep = dir.resolve("deep.cdx.json");
+        Files.writeString(deep, "{\"bomFormat\":\"CycloneDX\",\"components\":" + "[".repeat(100_000));
+        assertThatThrownBy(() -> SbomReader.read(deep)).isInstanceOf(InputException.class)
+                .hasMessageContaining("deep.cdx.json").hasMessageContaining("not valid JSON");
         Path notSbom = dir.resolve("notes.txt");
         Files.writeString(notSbom, "hello");
         assertThatThrownBy(() -> SbomReader.read(notSbom)).isInstanceOf(InputException.class)

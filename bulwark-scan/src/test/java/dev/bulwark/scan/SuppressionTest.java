@@ -85,6 +85,33 @@ class SuppressionTest {
     }
 
     @Test
+    void aYamlAliasBombInTheIgnoreFileIsRefusedQuickly() throws IOException {
+        StringBuilder yaml = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ",").append('*').append((char) (c - 1));
+            }
+            yaml.append("]\n");
+        }
+        Path file = dir.resolve("bomb.yaml");
+        Files.writeString(file, yaml.toString());
+        assertThatThrownBy(() -> Suppressions.load(file, List.of(), TODAY)).isInstanceOf(InputException.class)
+                .hasMessageContaining("bomb.yaml");
+    }
+
+    @Test
+    void aVexDocumentThatIsNeitherFormatIsAnInputError() throws IOException {
+        Path file = dir.resolve("vex.json");
+        Files.writeString(file, "{\"document\": {}}");
+        assertThatThrownBy(() -> Suppressions.load(null, List.of(file), TODAY)).isInstanceOf(InputException.class)
+                .hasMessageContaining("vex.json").hasMessageContaining("neither OpenVEX");
+        Files.writeString(file, "[".repeat(100_000));
+        assertThatThrownBy(() -> Suppressions.load(null, List.of(file), TODAY)).isInstanceOf(InputException.class)
+                .hasMessageContaining("vex.json");
+    }
+
+    @Test
     void cycloneDxVexAnalysisSuppressesNotAffectedAndResolvedButNotExploitable() throws IOException {
         Path vex = dir.resolve("vex.cdx.json");
         Files.writeString(vex, """
