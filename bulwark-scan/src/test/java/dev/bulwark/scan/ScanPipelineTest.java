@@ -143,6 +143,37 @@ class ScanPipelineTest {
     }
 
     @Test
+    void manifestsAndDockerfilesInLayersAreCheckedAndDeletedOnesDropped() {
+        byte[] first = new dev.bulwark.testkit.TarBuilder()
+                .file("deploy/pod.yaml", """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          containers:
+                            - name: web
+                              image: nginx:1.27
+                              securityContext:
+                                privileged: true
+                        """)
+                .file("old/Dockerfile", "FROM alpine:latest\n")
+                .build();
+        byte[] second = new dev.bulwark.testkit.TarBuilder().whiteout("old/Dockerfile").build();
+        Path image = new dev.bulwark.testkit.ImageArchiveBuilder().layer(first, "COPY . /")
+                .layer(second, "RUN rm -r /old").writeDockerArchive(dir.resolve("k8s.tar"), "k8s:1", false);
+        Report report = scan(image.toString(), EnumSet.of(Scanner.MISCONFIG), LayerCache.disabled(), null);
+        Result pod = report.results().stream().filter(r -> r.target().equals("/deploy/pod.yaml")).findFirst()
+                .orElseThrow();
+        assertThat(pod.kind()).isEqualTo(Result.Kind.CONFIG);
+        assertThat(pod.type()).isEqualTo("kubernetes");
+        assertThat(pod.misconfigurations()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.location().layer().index()).isZero())
+                .anySatisfy(m -> assertThat(m.startLine()).isPositive());
+        assertThat(report.results()).noneMatch(r -> r.target().equals("/old/Dockerfile"));
+    }
+
+    @Test
     void aMissingDatabaseFailsAndSaysHowToCreateOne() {
         ScanPipeline pipeline = new ScanPipeline(new ImageOpener(ImageOptions.defaults(dir.resolve("tmp"))),
                 dir.resolve("tmp"));

@@ -28,7 +28,7 @@ public final class ConfigLayerVisitor extends CachedFindingsVisitor<Misconfigura
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLayerVisitor.class);
     private static final long MAX_BYTES = 1 << 20;
-    private static final List<String> SKIPPED = List.of("/usr/", "/proc/", "/sys/", "/var/lib/", "/etc/",
+    private static final List<String> SKIPPED = List.of("/usr/", "/proc/", "/sys/", "/var/lib/",
             "/node_modules/", "/site-packages/", "/dist-packages/", "/.cache/", "/go/pkg/");
 
     private final ConfigScanner scanner;
