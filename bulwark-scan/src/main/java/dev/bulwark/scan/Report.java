@@ -2,7 +2,6 @@ package dev.bulwark.scan;
 
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.LayerRef;
-import dev.bulwark.core.Location;
 import dev.bulwark.core.Package;
 import dev.bulwark.sbom.Relationship;
 import java.time.Instant;
@@ -47,12 +46,6 @@ public record Report(int schemaVersion, String toolVersion, Instant createdAt, A
     /** Every package, over all targets. */
     public List<Package> packages() {
         return results.stream().flatMap(r -> r.packages().stream()).toList();
-    }
-
-    /** The artifact's layer that holds {@code location}'s file, if any. */
-    public Optional<Artifact.Layer> layerOf(Location location) {
-        LayerRef ref = location == null ? null : location.layer();
-        return ref == null ? Optional.empty() : artifact.layer(ref.index());
     }
 
     /** The layer a finding was introduced in: the package's layer for vulnerabilities, else the file's. */

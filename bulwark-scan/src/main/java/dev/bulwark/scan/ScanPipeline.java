@@ -59,19 +59,6 @@ public final class ScanPipeline {
         this.tempDir = tempDir;
     }
 
-    /** The package inventory only (no findings): what SBOM-only callers need. */
-    public ScanResult run(ScanTarget target) {
-        try (Image image = open(target)) {
-            FileIndex index = new FileIndex();
-            InventoryVisitor inventory = new InventoryVisitor(analyzers(target), tempDir);
-            image.walk(LayerVisitors.compose(tempDir, List.of(index, inventory)));
-            Inventory result = inventory.inventory(index.view(), image.metadata().layers());
-            return new ScanResult(target, image.metadata(), relative(target, result));
-        } catch (IOException e) {
-            throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
     /**
      * Runs the selected scanners over {@code target} and builds the report (unfiltered: filters, suppressions and
      * gates are applied by {@link ReportFilter}).
