@@ -35,8 +35,17 @@ final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     private BulwarkCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
-    private List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to scan.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--list-checks", order = 4,
+            description = "List every check (id, severity, input, title, equivalent ids of other tools) and exit.")
+    private boolean listChecks;
+
+    @Option(names = "--show-policy", paramLabel = "ID", order = 5,
+            description = "Print a built-in Kubernetes check (BW-PSS-*, BW-K8S-* written in CEL) as a policy file, "
+                    + "to copy and change, and exit.")
+    private String showPolicy;
 
     @Option(names = "--skip-checks", split = ",", paramLabel = "ID", order = 1,
             description = "Checks not to run, by Bulwark id or an equivalent hadolint/Trivy/checkov id "
@@ -48,6 +57,11 @@ final class ConfigCommand implements Callable<Integer> {
                     + "Kubernetes Pod Security Standards), and report which resources comply.")
     private String compliance;
 
+    @Option(names = "--policy", paramLabel = "FILE|DIR", order = 3,
+            description = "A CEL policy file with checks of your own, or a directory of them (*.yaml, *.yml); "
+                    + "repeatable. See the README for the format and --show-policy for examples.")
+    private List<Path> policies = new ArrayList<>();
+
     @Mixin
     private OutputOptions output;
 
@@ -58,7 +72,8 @@ final class ConfigCommand implements Callable<Integer> {
             throw new UsageException("--format", "'" + output.format + "' is not available for 'bulwark config' yet "
                     + "(use table or json)");
         }
-        ConfigScanOptions options = ConfigScanOptions.defaults().withSkipChecks(skipChecks);
+        ConfigScanOptions options = ConfigScanOptions.defaults().withSkipChecks(skipChecks)
+                .withPolicyFiles(policies.stream().map(root::resolve).toList());
         if (compliance != null) {
             try {
                 options = options.withCompliance(Compliance.parse(compliance));
@@ -66,7 +81,25 @@ final class ConfigCommand implements Callable<Integer> {
                 throw new UsageException("--compliance", e.getMessage());
             }
         }
-        ConfigScan scan = ConfigScanner.create(options).newScan();
+        ConfigScanner scanner = ConfigScanner.create(options);
+        if (showPolicy != null) {
+            String source = scanner.builtinPolicySource(showPolicy).orElseThrow(() -> new UsageException(
+                    "--show-policy", "'" + showPolicy + "' is not a built-in CEL policy (the BW-PSS-* and most "
+                    + "BW-K8S-* checks are; Dockerfile, image-config, RBAC and cross-resource checks are written in "
+                    + "Java); see --list-checks"));
+            ReportOutput.write(root, output, source);
+            return ExitCodes.OK;
+        }
+        if (listChecks) {
+            ReportOutput.write(root, output, output.format.equals("json") ? ConfigReportRenderer.checksJson(
+                    scanner.checks()) : ConfigReportRenderer.checksTable(scanner.checks()));
+            return ExitCodes.OK;
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("bulwark config", "give at least one PATH to scan (or --list-checks, "
+                    + "--show-policy ID)");
+        }
+        ConfigScan scan = scanner.newScan();
         for (Path path : paths) {
             scan.addPath(root.resolve(path), path.toString());
         }

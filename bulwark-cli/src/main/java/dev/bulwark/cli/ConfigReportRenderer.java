@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.config.CheckDescriptor;
 import dev.bulwark.config.ConfigReport;
 import dev.bulwark.config.FileError;
 import dev.bulwark.config.FileSummary;
@@ -153,6 +154,37 @@ final class ConfigReportRenderer {
                     .append(report.errors().size() == 1 ? " input error" : " input errors");
         }
         return line.toString();
+    }
+
+    /** Every check: id, severity, input, title and the equivalent ids of other tools. */
+    static String checksTable(List<CheckDescriptor> checks) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "SEVERITY", "INPUT", "TITLE", "ALSO KNOWN AS"});
+        for (CheckDescriptor check : checks) {
+            rows.add(new String[] {check.id(), check.severity().name(), check.target().label(), check.title(),
+                    String.join(", ", check.aliases())});
+        }
+        StringBuilder out = new StringBuilder();
+        appendRows(out, rows);
+        out.append('\n').append(checks.size()).append(" checks\n");
+        return out.toString();
+    }
+
+    static String checksJson(List<CheckDescriptor> checks) {
+        ArrayNode array = JSON.createArrayNode();
+        for (CheckDescriptor check : checks) {
+            ObjectNode node = array.addObject().put("id", check.id()).put("severity", check.severity().name())
+                    .put("input", check.target().label()).put("title", check.title())
+                    .put("rationale", check.rationale()).put("resolution", check.resolution());
+            check.aliases().forEach(node.putArray("aliases")::add);
+            check.tags().stream().sorted().forEach(node.putArray("tags")::add);
+            check.references().forEach(node.putArray("references")::add);
+        }
+        try {
+            return JSON.writeValueAsString(array) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
     }
 
     static String json(ConfigReport report, List<Misconfiguration> findings) {

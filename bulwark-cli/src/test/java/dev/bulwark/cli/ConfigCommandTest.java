@@ -127,6 +127,59 @@ class ConfigCommandTest {
     }
 
     @Test
+    void policyFilesAddChecksAndBrokenOnesExitThree() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), """
+                policies:
+                  - id: ACME-010
+                    title: Only node:22 base images
+                    severity: HIGH
+                    match: {fileTypes: [dockerfile]}
+                    expression: "object.stages.all(s, s.image.startsWith('node:22'))"
+                    message: a stage uses another base image
+                """);
+        Files.writeString(dir.resolve("broken.yaml"), "policies:\n  - {id: X, title: t, severity: LOW, "
+                + "expression: 'object.'}\n");
+
+        CliRun result = run("config", "--policy", "policy.yaml", "app");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).containsPattern("HIGH +ACME-010 +1-3 +- +Only node:22 base images: a stage uses");
+
+        CliRun broken = run("config", "--policy", "broken.yaml", "app");
+        assertThat(broken.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(broken.err()).contains("broken.yaml: policy X: invalid CEL");
+
+        CliRun list = run("config", "--list-checks", "--policy", "policy.yaml");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).containsPattern("BW-PSS-005 +HIGH +kubernetes +Container is privileged +KSV-0017")
+                .containsPattern("ACME-010 +HIGH +dockerfile");
+    }
+
+    @Test
+    void showPolicyPrintsABuiltInCheckThatWorksAsAPolicyFileOnceRenamed() throws Exception {
+        CliRun shown = run("config", "--show-policy", "BW-PSS-003");
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out()).contains("policies:\n  - id: BW-PSS-003\n").contains("hostPID");
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/host-pid.yaml"), shown.out().replace("BW-PSS-003", "ACME-PID"));
+        Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+                + "spec: {hostPID: true, containers: [{name: c, image: \"x:1\"}]}\n");
+
+        CliRun scan = run("config", "--policy", "policies", "pod.yaml");
+        assertThat(scan.exitCode()).isZero();
+        assertThat(scan.out()).containsPattern("HIGH +ACME-PID +1-4 +Pod/default/p +Pod shares the host process ID")
+                .containsPattern("HIGH +BW-PSS-003 ");
+
+        CliRun java = run("config", "--show-policy", "BW-DS-010");
+        assertThat(java.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(java.err()).contains("'BW-DS-010' is not a built-in CEL policy");
+
+        Files.writeString(dir.resolve("policies/broken.yaml"), "policies:\n  - id: ACME-X\n\ttitle: t\n");
+        CliRun broken = run("config", "--policy", "policies", "pod.yaml");
+        assertThat(broken.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(broken.err()).contains("broken.yaml: line 3: invalid YAML");
+    }
+
+    @Test
     void rejectsFormatsItCannotRenderYetAndUnknownProfiles() {
         CliRun sarif = run("config", "--format", "sarif", "app");
         assertThat(sarif.exitCode()).isEqualTo(ExitCodes.USAGE);

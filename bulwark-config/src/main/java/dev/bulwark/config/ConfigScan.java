@@ -1,8 +1,12 @@
 package dev.bulwark.config;
 
+import dev.bulwark.config.internal.cel.CelEngine;
+import dev.bulwark.config.internal.cel.PolicyObjects;
 import dev.bulwark.config.internal.check.CheckResults;
 import dev.bulwark.config.internal.check.InputFiles;
+import dev.bulwark.config.internal.check.Violation;
 import dev.bulwark.config.internal.dockerfile.Dockerfile;
+import dev.bulwark.config.internal.dockerfile.DockerfileChecker;
 import dev.bulwark.config.internal.dockerfile.DockerfileParser;
 import dev.bulwark.config.internal.dockerfile.DockerfileSyntaxException;
 import dev.bulwark.config.internal.kubernetes.ClusterView;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * One scan in progress: add files, directories, streams and image configs, then {@link #finish()}. A file that cannot
@@ -200,6 +205,11 @@ public final class ConfigScan {
         }
         CheckResults fileResults = new CheckResults(location);
         scanner.dockerfiles().check(dockerfile, false, scanner.filter(), fileResults);
+        if (scanner.hasCustomPolicies()) {
+            evaluateCustom(FileType.DOCKERFILE, PolicyObjects.of(dockerfile), dockerfile.instructions().getFirst()
+                    .startLine(), dockerfile.instructions().getLast().endLine(), fileResults,
+                    (check, violations) -> DockerfileChecker.unsilenced(dockerfile, check, violations));
+        }
         inputs.add(new Input(fileResults, FileType.DOCKERFILE, List.of()));
     }
 
@@ -256,7 +266,29 @@ public final class ConfigScan {
     public void addImageConfig(ImageConfig config, String target) {
         CheckResults configResults = new CheckResults(Location.of(target));
         scanner.imageConfigs().check(config, scanner.filter(), configResults);
+        if (scanner.hasCustomPolicies()) {
+            evaluateCustom(FileType.IMAGE_CONFIG, PolicyObjects.of(config), 0, 0, configResults, (check, v) -> v);
+        }
         inputs.add(new Input(configResults, FileType.IMAGE_CONFIG, List.of()));
+    }
+
+    /**
+     * Runs the custom policies written for {@code type} on {@code object}; a failure spans the whole input (lines
+     * {@code startLine}-{@code endLine}, 0 when it has none) and {@code unsilenced} drops what inline pragmas silence.
+     */
+    private void evaluateCustom(FileType type, Object object, int startLine, int endLine, CheckResults results,
+                                BiFunction<CheckDescriptor, List<Violation>, List<Violation>> unsilenced) {
+        for (CelEngine.CompiledPolicy policy : scanner.kubernetes().policies()) {
+            if (!policy.appliesTo(type) || !scanner.filter().enabled(policy.descriptor())) {
+                continue;
+            }
+            CelEngine.Outcome outcome = policy.evaluate(object, startLine, endLine, "");
+            if (outcome.error() != null) {
+                errors.add(new FileError(results.location(), outcome.error()));
+            } else {
+                results.record(policy.descriptor(), unsilenced.apply(policy.descriptor(), outcome.violations()));
+            }
+        }
     }
 
     /** Runs the cross-file checks and returns everything found. */

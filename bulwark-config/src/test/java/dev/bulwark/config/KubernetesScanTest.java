@@ -174,6 +174,19 @@ class KubernetesScanTest {
     }
 
     @Test
+    void skipChecksTakesIdsAndPeerAliasesForPoliciesAndCrossResourceChecks() {
+        ConfigScan scan = ConfigScanner.create(ConfigScanOptions.defaults()
+                .withSkipChecks(List.of("CKV_K8S_19", "BW-PSS-005", "BW-K8S-060"))).newScan();
+        scan.add("deploy.yaml", new ByteArrayInputStream(DEPLOYMENT.getBytes(StandardCharsets.UTF_8)));
+
+        List<String> skipped = ids(scan.finish(), "Deployment/shop/web");
+
+        assertThat(ids(scan(Map.of("deploy.yaml", DEPLOYMENT)), "Deployment/shop/web"))
+                .contains("BW-PSS-002", "BW-PSS-005", "BW-K8S-060", "BW-K8S-010");
+        assertThat(skipped).doesNotContain("BW-PSS-002", "BW-PSS-005", "BW-K8S-060").contains("BW-K8S-010");
+    }
+
+    @Test
     void crossResourceChecksSeeEveryFileOfTheScan() {
         String service = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n"
                 + "spec: {selector: {app: web}}\n---\napiVersion: v1\nkind: Service\n"

@@ -1,6 +1,7 @@
 package dev.bulwark.config.internal.cel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads policy files: YAML with one policy per document, or documents holding a {@code policies:} list.
@@ -30,11 +33,15 @@ import java.util.Set;
  */
 public final class PolicyLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Duplicate keys are errors: a second {@code expression:} must not silently replace the first. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Set<String> POLICY_KEYS = Set.of("id", "title", "severity", "description", "rationale",
             "resolution", "remediation", "references", "aliases", "tags", "match", "variables", "validations",
             "expression", "message", "messageExpression");
     private static final Set<String> MATCH_KEYS = Set.of("kinds", "fileTypes");
+    private static final Set<String> VARIABLE_KEYS = Set.of("name", "expression");
+    private static final Set<String> VALIDATION_KEYS = Set.of("expression", "message", "messageExpression");
 
     private PolicyLoader() {
     }
@@ -61,8 +68,7 @@ public final class PolicyLoader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new PolicyException(source + ": invalid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new PolicyException(source + ": " + yamlProblem(e));
         } catch (IOException e) {
             throw new PolicyException(source + ": " + e.getMessage());
         }
@@ -75,14 +81,28 @@ public final class PolicyLoader {
         return policies;
     }
 
+    /** "line N: invalid YAML: the problem", on one line, from SnakeYAML's multi-line message when there is one. */
+    private static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+            return (mark == null ? "" : "line " + (mark.getLine() + 1) + ": ") + "invalid YAML: "
+                    + problem.lines().findFirst().orElse(problem).strip();
+        }
+        String problem = e.getOriginalMessage();
+        return (e.getLocation() == null || e.getLocation().getLineNr() <= 0 ? ""
+                : "line " + e.getLocation().getLineNr() + ": ") + "invalid YAML: "
+                + problem.lines().findFirst().orElse(problem).strip();
+    }
+
     private static PolicyDefinition policy(JsonNode node, String source, int index) throws PolicyException {
         String where = source + ": policy " + index;
         if (!node.isObject()) {
             throw new PolicyException(where + " must be a mapping");
         }
-        unknownKeys(node, POLICY_KEYS, where);
         String id = required(node, "id", where);
         where = source + ": policy " + id;
+        unknownKeys(node, POLICY_KEYS, where);
         String title = required(node, "title", where);
         Severity severity;
         try {
@@ -94,6 +114,9 @@ public final class PolicyLoader {
         Set<FileType> fileTypes = new LinkedHashSet<>();
         JsonNode match = node.path("match");
         if (!match.isMissingNode()) {
+            if (!match.isObject()) {
+                throw new PolicyException(where + ": 'match' must be a mapping");
+            }
             unknownKeys(match, MATCH_KEYS, where + ": match");
             kinds.addAll(strings(match.path("kinds"), where + ": match.kinds"));
             for (String type : strings(match.path("fileTypes"), where + ": match.fileTypes")) {
@@ -104,7 +127,8 @@ public final class PolicyLoader {
             fileTypes.add(FileType.KUBERNETES);
         }
         List<PolicyDefinition.Variable> variables = new ArrayList<>();
-        for (JsonNode variable : node.path("variables")) {
+        for (JsonNode variable : list(node.path("variables"), where + ": variables")) {
+            unknownKeys(variable, VARIABLE_KEYS, where + ": variable");
             variables.add(new PolicyDefinition.Variable(required(variable, "name", where + ": variable"),
                     required(variable, "expression", where + ": variable")));
         }
@@ -112,7 +136,8 @@ public final class PolicyLoader {
         if (node.has("expression")) {
             validations.add(validation(node, where));
         }
-        for (JsonNode validation : node.path("validations")) {
+        for (JsonNode validation : list(node.path("validations"), where + ": validations")) {
+            unknownKeys(validation, VALIDATION_KEYS, where + ": validation");
             validations.add(validation(validation, where));
         }
         if (validations.isEmpty()) {
@@ -151,6 +176,24 @@ public final class PolicyLoader {
             throw new PolicyException(where + ": '" + key + "' is required");
         }
         return value.asText();
+    }
+
+    /** The elements of a list of mappings; a missing list is empty. */
+    private static List<JsonNode> list(JsonNode node, String where) throws PolicyException {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new PolicyException(where + " must be a list");
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isObject()) {
+                throw new PolicyException(where + " must hold mappings");
+            }
+            elements.add(element);
+        }
+        return elements;
     }
 
     private static List<String> strings(JsonNode node, String where) throws PolicyException {

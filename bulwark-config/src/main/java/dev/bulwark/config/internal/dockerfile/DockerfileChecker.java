@@ -1,5 +1,6 @@
 package dev.bulwark.config.internal.dockerfile;
 
+import dev.bulwark.config.CheckDescriptor;
 import dev.bulwark.config.internal.check.CheckFilter;
 import dev.bulwark.config.internal.check.CheckResults;
 import dev.bulwark.config.internal.check.Violation;
@@ -33,6 +34,15 @@ public final class DockerfileChecker {
             }
             results.record(rule.descriptor(), violations);
         }
+    }
+
+    /**
+     * The violations of {@code check} that no inline pragma of {@code dockerfile} silences, for checks that run
+     * outside this class (custom policies).
+     */
+    public static List<Violation> unsilenced(Dockerfile dockerfile, CheckDescriptor check,
+                                             List<Violation> violations) {
+        return new InlineIgnores(dockerfile).remaining(check, violations);
     }
 
     public List<DockerfileRule> rules() {
