@@ -91,6 +91,24 @@ class GoldenFormatsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "sarif", "cyclonedx", "spdx-json", "junit", "template"})
+    void neverRevealsTheSecretItReports(String format) throws IOException {
+        Path template = Path.of("src/test/resources/golden/summary.peb").toAbsolutePath();
+        for (boolean showSuppressed : new boolean[] {false, true}) {
+            StringWriter out = new StringWriter();
+            ReportWriters.forFormat(format, new ReportOptions(true, true, true, showSuppressed, template))
+                    .write(report, out);
+            String text = out.toString();
+            assertThat(text).as("%s output", format)
+                    .doesNotContain(SmallImage.TOKEN)
+                    .doesNotContain(SmallImage.TOKEN.substring(4, 30));
+            if (!format.equals("spdx-json") && !format.equals("cyclonedx")) {
+                assertThat(text).as("%s output names the secret finding", format).contains("github-pat");
+            }
+        }
+    }
+
     /** Replaces the temp dir, each distinct digest (numbered in order of appearance) and SBOM ids. */
     static String normalise(String text) {
         String out = text.replace(dir.toString(), "<dir>");
