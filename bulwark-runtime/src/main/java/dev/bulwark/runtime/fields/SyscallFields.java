@@ -80,9 +80,9 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
             return res == null ? null : res >= 0 ? "SUCCESS" : Errno.name(res);
         });
         add("evt.rawres", NUMBER, "result as a number", SyscallFields::result);
-        add("evt.failed", BOOL, "true when the result is an error", e -> {
+        add("evt.failed", BOOL, "true when the result is an error (false for events without one)", e -> {
             Long res = result(e);
-            return res == null ? null : res < 0;
+            return res != null && res < 0;
         });
         add("evt.is_io", BOOL, "reads or writes data", e -> (e.raw().info().flags()
                 & (EventTable.EF_READS_FROM_FD | EventTable.EF_WRITES_TO_FD)) != 0);
@@ -105,7 +105,7 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
         add("evt.abspath.dst", STRING, "target path of rename/link", e -> fsPath(e, "newpath", "linkpath"));
         add("evt.is_open_read", BOOL, "open for reading", e -> openFlag(e, 1));
         add("evt.is_open_write", BOOL, "open for writing", e -> openFlag(e, 2));
-        add("evt.is_open_exec", BOOL, "open of an executable (not known from the capture)", e -> isOpen(e) ? false : null);
+        add("evt.is_open_exec", BOOL, "open of an executable (not known from the capture)", e -> false);
         add("evt.is_open_create", BOOL, "open that creates the file", e -> openFlag(e, 4));
         add("evt.hostname", STRING, "host name of the captured machine", e -> e.state().hostname());
         add("evt.source", STRING, "event source", e -> "syscall");
@@ -122,7 +122,7 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
         add("proc.name", STRING, "process name (comm)", e -> t(e) == null ? null : t(e).comm());
         add("proc.args", STRING, "arguments", e -> t(e) == null ? null : String.join(" ", t(e).args()));
         addWithArg("proc.env", STRING, FieldInfo.Arg.OPTIONAL_KEY, "environment, or one variable", arg -> arg == null
-                ? e -> t(e) == null ? null : String.join(" ", t(e).env())
+                ? e -> t(e) == null ? null : String.join(" ", t(e).env()).stripTrailing()
                 : e -> t(e) == null ? null : t(e).env(arg));
         add("proc.cmdline", STRING, "name and arguments", e -> t(e) == null ? null : t(e).cmdline());
         add("proc.exeline", STRING, "exe and arguments", e -> t(e) == null ? null
@@ -155,7 +155,8 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
                 || t(e).sid() == t(e).pid());
         add("proc.is_vpgid_leader", BOOL, "is the process group leader", e -> t(e) == null ? null
                 : t(e).vpgid() == (t(e).vpid() >= 0 ? t(e).vpid() : t(e).pid()));
-        add("proc.vpid", NUMBER, "pid in its namespace", e -> t(e) == null ? null : t(e).vpid());
+        add("proc.vpid", NUMBER, "pid in its namespace (none when the capture does not say)",
+                e -> t(e) == null || t(e).vpid() < 0 ? null : t(e).vpid());
         add("proc.pvpid", NUMBER, "parent pid in its namespace", e -> p(e, 1, ThreadInfo::vpid));
         add("proc.duration", NUMBER, "ns since the process started", e -> t(e) == null || t(e).cloneTs() == 0 ? null
                 : e.raw().ts() - t(e).cloneTs());
@@ -231,16 +232,14 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
             if (t(e) == null) {
                 return null;
             }
-            long l = t(e).loginuid();
-            return l == 0xffffffffL ? "" : userName(e, l);
+            return userName(e, t(e).loginuid());
         });
         add("group.gid", NUMBER, "group id", e -> t(e) == null ? null : t(e).gid());
         add("group.name", STRING, "group name", e -> {
             if (t(e) == null) {
                 return null;
             }
-            String name = e.state().groupName(t(e).gid());
-            return name != null ? name : t(e).gid() == 0 ? "root" : "";
+            return t(e).gid() == 0xffffffffL ? null : e.state().groupName(t(e).gid());
         });
     }
 
@@ -255,7 +254,8 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
             int slash = n.lastIndexOf('/');
             return slash <= 0 ? "/" : n.substring(0, slash);
         }));
-        add("fd.filename", STRING, "file name without directory", e -> fileOnly(e, n -> n.substring(n.lastIndexOf('/') + 1)));
+        add("fd.filename", STRING, "file name without directory (files only)", e -> e.fd() == null
+                || e.fd().kind() != FdInfo.Kind.FILE ? null : fileOnly(e, n -> n.substring(n.lastIndexOf('/') + 1)));
         add("fd.ino", NUMBER, "inode", e -> e.fd() == null ? null : e.fd().ino());
         add("fd.dev", NUMBER, "device (not tracked)", e -> null);
         add("fd.dev.major", NUMBER, "not tracked", e -> null);
@@ -282,15 +282,18 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
         }
         add("fd.l4proto", STRING, "tcp, udp, icmp or raw", e -> {
             FdInfo fd = e.fd();
-            if (fd == null || !fd.kind().isSocket()) {
+            if (fd == null) {
                 return null;
+            }
+            if (fd.kind() != FdInfo.Kind.IPV4 && fd.kind() != FdInfo.Kind.IPV6) {
+                return "<NA>";
             }
             return switch (fd.l4proto()) {
                 case 6 -> "tcp";
                 case 17 -> "udp";
                 case 1 -> "icmp";
                 case 255 -> "raw";
-                default -> "unknown";
+                default -> "<NA>";
             };
         });
         add("fd.sockfamily", STRING, "ip or unix", e -> {
@@ -304,8 +307,10 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
                 default -> null;
             };
         });
-        add("fd.is_server", BOOL, "server socket", e -> sock(e) == null ? null : e.fd().server() || !e.fd().clientRole());
-        add("fd.connected", BOOL, "connected socket", e -> sock(e) == null ? null : e.fd().connected());
+        add("fd.is_server", BOOL, "server socket (false for other descriptors)", e -> e.fd() == null ? null
+                : sock(e) != null && (e.fd().server() || !e.fd().clientRole()));
+        add("fd.connected", BOOL, "connected socket (false for other descriptors)", e -> e.fd() == null ? null
+                : sock(e) != null && e.fd().connected());
         add("fd.name_changed", BOOL, "the name changed with this event", e -> e.fd() == null ? null
                 : e.fd().nameChanged());
         add("fd.containername", STRING, "container id and fd name", e -> e.fd() == null ? null
@@ -335,15 +340,15 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
     }
 
     private void containerFields() {
-        add("container.id", STRING, "short container id or host", e -> e.container().id());
+        add("container.id", STRING, "short container id or host", e -> t(e) == null ? null : e.container().id());
         add("container.full_id", STRING, "container id", e -> e.container().id());
-        add("container.name", STRING, "container name", e -> e.container().name());
-        add("container.image", STRING, "image", e -> e.container().image());
+        add("container.name", STRING, "container name", e -> t(e) == null ? null : e.container().name());
+        add("container.image", STRING, "image", e -> orNull(e.container().image()));
         add("container.image.id", STRING, "image id (not in captures)", e -> null);
-        add("container.image.repository", STRING, "image repository", e -> e.container().imageRepository());
-        add("container.image.tag", STRING, "image tag", e -> e.container().imageTag());
-        add("container.image.digest", STRING, "image digest", e -> e.container().imageDigest());
-        add("container.type", STRING, "runtime", e -> e.container().type());
+        add("container.image.repository", STRING, "image repository", e -> orNull(e.container().imageRepository()));
+        add("container.image.tag", STRING, "image tag", e -> orNull(e.container().imageTag()));
+        add("container.image.digest", STRING, "image digest", e -> orNull(e.container().imageDigest()));
+        add("container.type", STRING, "runtime", e -> t(e) == null ? null : e.container().type());
         add("container.privileged", BOOL, "privileged container", e -> e.container() == ContainerInfo.HOST ? null
                 : e.container().privileged());
         add("container.mounts", STRING, "mounts (not in captures)", e -> null);
@@ -412,31 +417,40 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
     }
 
     private static Object sessionLeader(SyscallEvent e, Function<ThreadInfo, Object> getter) {
-        if (t(e) == null) {
-            return null;
-        }
-        ThreadInfo cur = t(e);
-        for (int i = 0; cur != null && i < 64; i++) {
-            if (cur.pid() == t(e).sid() || cur.vpid() == t(e).sid()) {
-                return getter.apply(cur);
-            }
-            cur = e.state().parent(cur);
-        }
-        return null;
+        return leader(e, ThreadInfo::sid, getter);
     }
 
     private static Object groupLeader(SyscallEvent e, Function<ThreadInfo, Object> getter) {
-        if (t(e) == null) {
+        return leader(e, ThreadInfo::vpgid, getter);
+    }
+
+    /**
+     * The leader of the thread's session or process group, as libsinsp finds it: outside a pid namespace the
+     * process whose pid is the id, when known; otherwise the highest ancestor (the thread itself at least) that
+     * still has the same id.
+     */
+    private static Object leader(SyscallEvent e, java.util.function.ToLongFunction<ThreadInfo> idOf,
+                                 Function<ThreadInfo, Object> getter) {
+        ThreadInfo t = t(e);
+        if (t == null) {
             return null;
         }
-        ThreadInfo cur = t(e);
-        for (int i = 0; cur != null && i < 64; i++) {
-            if (cur.pid() == t(e).vpgid() || cur.vpid() == t(e).vpgid()) {
-                return getter.apply(cur);
+        long id = idOf.applyAsLong(t);
+        boolean inPidNamespace = t.vtid() >= 0 && t.vtid() != t.tid();
+        if (!inPidNamespace) {
+            ThreadInfo leader = e.state().thread(id);
+            if (leader != null) {
+                return getter.apply(leader);
             }
+        }
+        ThreadInfo leader = t;
+        // libsinsp walks from a thread to its process's main thread first, then up the parents
+        ThreadInfo cur = t.mainThread() != null && t.mainThread() != t ? t.mainThread() : e.state().parent(t);
+        for (int i = 0; cur != null && i < 256 && idOf.applyAsLong(cur) == id; i++) {
+            leader = cur;
             cur = e.state().parent(cur);
         }
-        return null;
+        return getter.apply(leader);
     }
 
     private static Object loginShell(SyscallEvent e) {
@@ -452,12 +466,14 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
         return found;
     }
 
+    /** The name of {@code uid} in the capture's user list; none when the list does not have it, as in libsinsp. */
     private static String userName(SyscallEvent e, long uid) {
-        String name = e.state().userName(uid);
-        if (name != null) {
-            return name;
-        }
-        return uid == 0 ? "root" : "";
+        return uid == 0xffffffffL ? null : e.state().userName(uid);
+    }
+
+    /** No value instead of an empty one: libsinsp extracts nothing for an image or a name it does not know. */
+    private static String orNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String time(long ts) {
@@ -494,14 +510,27 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
         };
     }
 
+    /**
+     * {@code evt.args}: every parameter as {@code name=value} followed by its resolved form in parentheses when it has
+     * one, each followed by a space, as libsinsp prints them; nothing for generic syscall events.
+     */
     private static String args(SyscallEvent e) {
         ScapEvent raw = e.raw();
+        int code = raw.info().code();
+        if (code == EventTable.GENERIC_E || code == EventTable.GENERIC_X) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < raw.paramCount() && i < raw.info().params().size(); i++) {
-            if (!out.isEmpty()) {
-                out.append(' ');
+            ParamRenderer.Text text = ParamRenderer.text(e, i);
+            out.append(raw.info().params().get(i).name()).append('=');
+            if (text != null) {
+                out.append(text.text());
+                if (!text.resolved().isEmpty()) {
+                    out.append('(').append(text.resolved()).append(')');
+                }
             }
-            out.append(raw.info().params().get(i).name()).append('=').append(ParamRenderer.render(e, i));
+            out.append(' ');
         }
         return out.toString();
     }
@@ -542,13 +571,14 @@ public final class SyscallFields extends MapFieldCatalog<SyscallEvent> {
                 || t.equals("open_by_handle_at");
     }
 
+    /** An open flag of an open exit event; false for every other event, as in libsinsp. */
     private static Boolean openFlag(SyscallEvent e, long bit) {
-        if (!isOpen(e)) {
-            return null;
+        if (!isOpen(e) || e.isEnter()) {
+            return false;
         }
         int i = e.raw().paramIndex("flags");
         if (i < 0) {
-            return e.typeName().equals("creat") ? bit != 1 : null;
+            return e.typeName().equals("creat") && bit != 1;
         }
         Long flags = e.raw().paramLong(i);
         return flags != null && (flags & bit) != 0;

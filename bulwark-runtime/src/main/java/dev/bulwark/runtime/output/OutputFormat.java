@@ -140,6 +140,16 @@ public final class OutputFormat<E> {
         }
     }
 
+    /** Data buffers print their ASCII characters and a dot for every other byte, as libsinsp prints them. */
+    static String printable(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte value : bytes) {
+            int c = value & 0xff;
+            out.append(c >= 32 && c < 127 ? (char) c : '.');
+        }
+        return out.toString();
+    }
+
     static String display(Object value) {
         return switch (value) {
             case null -> "<NA>";
@@ -153,7 +163,7 @@ public final class OutputFormat<E> {
                 }
                 yield b.append(')').toString();
             }
-            case byte[] bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            case byte[] bytes -> printable(bytes);
             default -> String.valueOf(value);
         };
     }

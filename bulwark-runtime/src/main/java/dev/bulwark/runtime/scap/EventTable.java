@@ -207,7 +207,8 @@ public final class EventTable {
                         Map<Long, String> names = new LinkedHashMap<>();
                         for (int i = 2; i < parts.length; i++) {
                             int eq = parts[i].lastIndexOf('=');
-                            names.put(Long.parseLong(parts[i].substring(eq + 1)), parts[i].substring(0, eq));
+                            // two names for one value (AF_LOCAL, AF_UNIX): the first listed is the one printed
+                            names.putIfAbsent(Long.parseLong(parts[i].substring(eq + 1)), parts[i].substring(0, eq));
                         }
                         flagTables.put(parts[1], names);
                     }

@@ -39,10 +39,54 @@ public final class SocketAddresses {
             if (mapped && ip[10] == (byte) 0xff && ip[11] == (byte) 0xff) {
                 return (ip[12] & 0xff) + "." + (ip[13] & 0xff) + "." + (ip[14] & 0xff) + "." + (ip[15] & 0xff);
             }
-            return InetAddress.getByAddress(ip).getHostAddress();
+            return ip.length == 16 ? ipv6ToString(ip) : InetAddress.getByAddress(ip).getHostAddress();
         } catch (UnknownHostException e) {
             return "";
         }
+    }
+
+    /**
+     * An IPv6 address as {@code inet_ntop} prints it (RFC 5952): groups in lower-case hex without leading zeros, the
+     * longest run of two or more zero groups (the first of equals) written {@code ::}.
+     */
+    static String ipv6ToString(byte[] ip) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (ip[2 * i] & 0xff) << 8 | ip[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     /** A sockaddr parameter as text ({@code ip:port} or a unix path). */

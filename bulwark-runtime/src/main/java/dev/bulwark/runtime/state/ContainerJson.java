@@ -35,7 +35,7 @@ final class ContainerJson {
                 default -> c.path("type").asText("");
             };
             return new ContainerInfo(id, type, c.path("name").asText(""), c.path("image").asText(""),
-                    c.path("privileged").asBoolean(false));
+                    c.path("privileged").asBoolean(false), c.path("imagetag").asText(""));
         } catch (java.io.IOException e) {
             return null;
         }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class StateTracker {
 
+    private static final int EC_SCHEDULER = 128;
+
     private static final long AT_FDCWD = -100;
     private static final int O_DIRECTORY = 1024;
 
@@ -46,21 +48,38 @@ public final class StateTracker {
         for (ThreadInfo t : threads.values()) {
             linkMain(t);
         }
+        // Ports the capture's processes listen on: a connection on one of them is the server end, and libsinsp
+        // names it client -> server (the file records it local -> remote).
+        java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
+        for (List<CaptureInfo.FdRecord> records : info.fds().values()) {
+            for (CaptureInfo.FdRecord r : records) {
+                if (r.type() == 5 || r.type() == 6) {
+                    serverPorts.add(r.sport());
+                }
+            }
+        }
         for (var entry : info.fds().entrySet()) {
             ThreadInfo t = threads.get(entry.getKey());
             if (t == null) {
                 continue;
             }
             for (CaptureInfo.FdRecord r : entry.getValue()) {
-                FdInfo fd = new FdInfo(r.fd(), kindOf(r.type()), r.name());
+                FdInfo fd = new FdInfo(r.fd(), kindOf(r.type()), printableOnly(r.name()));
                 fd.openFlags = r.openFlags();
                 fd.ino = r.ino();
                 fd.sip = r.sip();
                 fd.dip = r.dip();
                 fd.sport = r.sport();
                 fd.dport = r.dport();
-                fd.l4proto = r.l4proto();
+                fd.l4proto = ipProtocol(r.l4proto());
                 fd.server = r.type() == 5 || r.type() == 6;
+                if ((r.type() == 3 || r.type() == 4) && serverPorts.contains(r.sport())) {
+                    fd.sip = r.dip();
+                    fd.dip = r.sip();
+                    fd.sport = r.dport();
+                    fd.dport = r.sport();
+                    fd.clientRole = false;
+                }
                 if (fd.kind == FdInfo.Kind.IPV4 || fd.kind == FdInfo.Kind.IPV6) {
                     fd.name = fd.server ? SocketAddresses.endpoint(fd.sip, fd.sport)
                             : SocketAddresses.endpoint(fd.sip, fd.sport) + "->"
@@ -70,6 +89,30 @@ public final class StateTracker {
                 t.fdTable().put(fd.fd, fd);
             }
         }
+    }
+
+    /**
+     * A name from the capture's fd list without control characters: libscap recorded unix socket paths with the
+     * newline of {@code /proc/net/unix}, which libsinsp drops.
+     */
+    private static String printableOnly(String name) {
+        if (name == null || name.chars().allMatch(c -> c >= 32 && c != 127)) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        name.chars().filter(c -> c >= 32 && c != 127).forEach(c -> out.append((char) c));
+        return out.toString();
+    }
+
+    /** The fd list records libscap's transport codes (2 tcp, 3 udp, 4 icmp, 5 raw); events carry IP protocol numbers. */
+    private static int ipProtocol(int scapL4) {
+        return switch (scapL4) {
+            case 2 -> 6;
+            case 3 -> 17;
+            case 4 -> 1;
+            case 5 -> 255;
+            default -> 0;
+        };
     }
 
     private static void apply(ThreadInfo t, CaptureInfo.ThreadRecord r) {
@@ -201,8 +244,12 @@ public final class StateTracker {
         }
         FdInfo fd = null;
         long fdNum = -1;
+        // libsinsp does not resolve the thread of scheduler and internal events (procinfo, switch, drops): one it
+        // does not know yet stays unknown, without the placeholder a syscall would create.
+        boolean createsThread = (info.flags() & EventTable.EF_SKIPPARSERESET) == 0 && info.category() != EC_SCHEDULER
+                && code != 228 && code != 272 && code != 324; // nor of container metadata events
         if (info.isEnter()) {
-            if (thread == null) {
+            if (thread == null && createsThread) {
                 thread = placeholder(raw.tid());
             }
             if (thread != null) {
@@ -222,12 +269,20 @@ public final class StateTracker {
             if ((thread == null || thread.placeholder) && isCloneFamily(typeName)) {
                 ThreadInfo child = onCloneInChild(raw);
                 thread = child != null ? child : thread;
+            } else if (thread != null && isCloneFamily(typeName) && Long.valueOf(0).equals(raw.paramLong(0))) {
+                // the parent's exit created the child; the child's own exit knows its ids in its pid namespace
+                Long vtid = longParam(raw, "vtid");
+                Long vpid = longParam(raw, "vpid");
+                if (vtid != null && vpid != null) {
+                    thread.vtid = vtid;
+                    thread.vpid = vpid;
+                }
             }
             if ((thread == null || thread.placeholder) && (typeName.equals("execve") || typeName.equals("execveat"))
                     && raw.paramLong(0) != null && raw.paramLong(0) == 0) {
                 thread = newThreadFromExit(raw);
             }
-            if (thread == null) {
+            if (thread == null && createsThread) {
                 thread = placeholder(raw.tid());
             }
             if (thread != null) {
@@ -371,7 +426,7 @@ public final class StateTracker {
                         int idx = raw.paramIndex(p);
                         if (idx >= 0) {
                             long n = orZero(raw.paramLong(idx));
-                            FdInfo pipe = new FdInfo(n, FdInfo.Kind.PIPE, "pipe:[" + ino + "]");
+                            FdInfo pipe = new FdInfo(n, FdInfo.Kind.PIPE, ""); // libsinsp gives pipes no name
                             pipe.ino = ino;
                             thread.fdTable().put(n, pipe);
                         }
@@ -500,7 +555,9 @@ public final class StateTracker {
     }
 
     private void onCloneInParent(ThreadInfo parent, ScapEvent raw, long childTid) {
-        if (threads.containsKey(childTid)) {
+        if (threads.containsKey(childTid) || (parent.vtid >= 0 && parent.vtid != parent.tid)) {
+            // a parent inside a pid namespace gets the child's id in that namespace: the child's own clone exit
+            // introduces it with its host id
             return;
         }
         long flags = orZero(longParam(raw, "flags"));
@@ -509,6 +566,8 @@ public final class StateTracker {
         copyFrom(child, parent, raw);
         child.pid = isThread ? parent.pid : childTid;
         child.ptid = isThread ? parent.ptid : parent.pid;
+        child.vtid = childTid;
+        child.vpid = child.pid;
         child.cloneTs = raw.ts();
         if (!isThread) {
             for (FdInfo fd : parent.fdTable().values()) {
@@ -537,6 +596,9 @@ public final class StateTracker {
         } else {
             copyFrom(child, new ThreadInfo(-1), raw);
         }
+        if (child.vpid < 0) {
+            child.vpid = child.pid;
+        }
         child.cloneTs = raw.ts();
         add(child);
         return child;
@@ -549,20 +611,6 @@ public final class StateTracker {
         Long ptid = longParam(raw, "ptid");
         t.pid = pid == null ? raw.tid() : pid;
         t.ptid = ptid == null ? 0 : ptid;
-        ThreadInfo parent = threads.get(t.ptid);
-        if (parent != null) {
-            t.uid = parent.uid;
-            t.gid = parent.gid;
-            t.loginuid = parent.loginuid;
-            t.sid = parent.sid;
-            t.vpgid = parent.vpgid;
-            t.tty = parent.tty;
-            t.containerId = parent.containerId;
-            t.cgroups = parent.cgroups;
-            for (FdInfo fd : parent.fdTable().values()) {
-                t.fds.put(fd.fd, fd.copy(fd.fd));
-            }
-        }
         add(t);
         return threads.get(t.tid);
     }
@@ -626,6 +674,16 @@ public final class StateTracker {
         if (gid != null) {
             child.gid = gid;
         }
+        Long vtid = longParam(raw, "vtid");
+        Long vpid = longParam(raw, "vpid");
+        if (vtid != null && vpid != null && raw.paramLong(0) != null && raw.paramLong(0) == 0) {
+            child.vtid = vtid;
+            child.vpid = vpid;
+        } else {
+            // clone events without namespace ids (older captures): libsinsp takes the host ids
+            child.vtid = child.tid;
+            child.vpid = -1;
+        }
         int cgIdx = raw.paramIndex("cgroups");
         if (cgIdx >= 0) {
             child.cgroups = splitNul(raw.paramBytes(cgIdx));
@@ -671,6 +729,11 @@ public final class StateTracker {
     private static String containerIdOf(List<String> cgroups) {
         CgroupContainers.Match match = CgroupContainers.find(cgroups);
         return match == null ? "" : match.shortId();
+    }
+
+    /** {@code path} relative to the working directory of {@code thread}, normalised ({@code evt.arg} of paths). */
+    public String absolutePath(ThreadInfo thread, String path) {
+        return resolvePath(thread, path, AT_FDCWD);
     }
 
     /** Joins a path given to a syscall with the directory it is relative to, and normalises it. */
