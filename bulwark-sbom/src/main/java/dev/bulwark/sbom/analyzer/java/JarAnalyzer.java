@@ -45,7 +45,7 @@ public final class JarAnalyzer implements PackageAnalyzer {
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JarContents contents;
         try {
-            contents = new JarArchiveReader().read(input.content(), 0);
+            contents = new JarArchiveReader().read(input.content(), input.tempDir(), 0);
         } catch (JarArchiveReader.NotAnArchiveException e) {
             out.warn(input.path(), e.getMessage() + "; not analysed as a Java archive");
             return;

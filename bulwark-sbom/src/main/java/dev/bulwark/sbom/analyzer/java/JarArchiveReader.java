@@ -1,14 +1,18 @@
 package dev.bulwark.sbom.analyzer.java;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,16 +20,22 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
- * Streams a Java archive once, from its local entry headers, without holding it: the SHA-1 is computed over the bytes
- * as they pass, small metadata entries ({@code pom.properties}, the manifest) are read into memory with a size cap,
- * and nested archives ({@code BOOT-INF/lib/*.jar}, {@code WEB-INF/lib/*.jar}, jars in ears) are read recursively as
- * streams of the outer archive, to a bounded depth. Entry counts and expanded bytes are bounded so that a zip bomb
- * ends the reading of that archive with an error instead of exhausting the machine.
+ * Reads a Java archive the way the JDK does, from its central directory: the archive's bytes are spooled once to a
+ * temporary file (the SHA-1 computed as they pass), then only the entries that identify it are inflated (the
+ * manifest, {@code pom.properties}, nested archives); class files are known by name alone. Reading every local entry
+ * instead means inflating every class file, which cost most of the time of an image scan with a few fat jars.
+ * Nested archives ({@code BOOT-INF/lib/*.jar}, {@code WEB-INF/lib/*.jar}, jars in ears) are read the same way,
+ * recursively, to a bounded depth. An archive the JDK cannot open from its central directory (damaged, or written
+ * by a streaming tool with stored entries and data descriptors) is read from its local headers instead. Entry counts
+ * and declared expanded bytes are bounded, and a nested archive may not expand beyond its declared size, so that a zip
+ * bomb ends the reading of that archive with an error instead of exhausting the machine.
  */
 final class JarArchiveReader {
 
@@ -44,45 +54,100 @@ final class JarArchiveReader {
     private long expanded;
     private long entries;
 
-    /** Reads the archive from {@code in} (left open, read to its end). */
-    JarContents read(InputStream in, int depth) throws IOException {
-        MessageDigest sha1;
+    /**
+     * Reads the archive from {@code in} (left open, read to its end), spooling it to a temporary file in
+     * {@code tempDir} that is deleted before returning.
+     */
+    JarContents read(InputStream in, Path tempDir, int depth) throws IOException {
+        Files.createDirectories(tempDir);
+        Path spool = Files.createTempFile(tempDir, "jar-", ".zip");
         try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        DigestInputStream digesting = new DigestInputStream(new Unclosable(in), sha1);
-        JarContents contents = new JarContents();
-        ZipArchiveInputStream zip = new ZipArchiveInputStream(digesting, StandardCharsets.UTF_8.name(), true, true);
-        try {
-            ZipArchiveEntry entry;
-            while ((entry = nextEntry(zip)) != null) {
-                contents.entries++;
-                if (++entries > MAX_ENTRIES) {
-                    throw new NotAnArchiveException("more than " + MAX_ENTRIES + " entries", null);
+            String sha1;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                sha1 = copyDigesting(in, out);
+            }
+            JarContents contents;
+            try {
+                contents = readCentralDirectory(spool, tempDir, depth);
+            } catch (ZipException | IllegalArgumentException e) {
+                try (InputStream again = Files.newInputStream(spool)) {
+                    contents = readLocalHeaders(again, depth);
                 }
+            }
+            contents.sha1 = sha1;
+            return contents;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private JarContents readCentralDirectory(Path file, Path tempDir, int depth) throws IOException {
+        JarContents contents = new JarContents();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                count(contents, entry.getSize());
                 if (entry.isDirectory()) {
                     continue;
                 }
                 String name = entry.getName();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".class")) {
-                    int slash = name.lastIndexOf('/');
-                    if (slash > 0 && contents.classDirectories.size() < 10_000) {
-                        contents.classDirectories.add(name.substring(0, slash + 1));
-                    }
+                    classDirectory(contents, name);
                 } else if (lower.equals("meta-inf/manifest.mf")) {
-                    contents.manifest = manifest(readSmall(zip, name));
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        contents.manifest = manifest(readSmall(in, name));
+                    }
                 } else if (lower.startsWith("meta-inf/maven/") && lower.endsWith("/pom.properties")) {
-                    JarContents.PomProperties pom = pom(readSmall(zip, name), name);
-                    if (pom != null) {
-                        contents.poms.add(pom);
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        addPom(contents, readSmall(in, name), name);
                     }
                 } else if (isArchiveName(lower) && depth < MAX_DEPTH) {
                     JarContents inner;
+                    long limit = entry.getSize() >= 0 ? entry.getSize() : MAX_EXPANDED - expanded;
+                    try (InputStream in = new DeclaredSize(zip.getInputStream(entry), limit, name)) {
+                        inner = read(in, tempDir, depth + 1);
+                    } catch (NotAnArchiveException | ZipException | EOFException e) {
+                        inner = null; // a file named .jar that is not one, or a damaged entry: keep reading the outer
+                    }
+                    if (inner != null) {
+                        contents.nested.add(new JarContents.Nested(name, inner));
+                    }
+                }
+            }
+        }
+        if (contents.entries == 0) {
+            throw new NotAnArchiveException("not a zip archive (no entries)", null);
+        }
+        return contents;
+    }
+
+    /** Reads the archive entry after entry from its local headers; the SHA-1 is left to the caller. */
+    private JarContents readLocalHeaders(InputStream in, int depth) throws IOException {
+        MessageDigest sha1 = sha1();
+        DigestInputStream digesting = new DigestInputStream(new Unclosable(in), sha1);
+        JarContents contents = new JarContents();
+        ZipArchiveInputStream zip = new ZipArchiveInputStream(digesting, StandardCharsets.UTF_8.name(), true, true);
+        try {
+            ZipArchiveEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                count(contents, entry.getSize());
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".class")) {
+                    classDirectory(contents, name);
+                } else if (lower.equals("meta-inf/manifest.mf")) {
+                    contents.manifest = manifest(readSmall(zip, name));
+                } else if (lower.startsWith("meta-inf/maven/") && lower.endsWith("/pom.properties")) {
+                    addPom(contents, readSmall(zip, name), name);
+                } else if (isArchiveName(lower) && depth < MAX_DEPTH) {
+                    JarContents inner;
                     try {
-                        inner = read(zip, depth + 1);
+                        inner = readLocalHeaders(zip, depth + 1);
                     } catch (NotAnArchiveException e) {
                         inner = null; // a file named .jar that is not one: keep reading the outer archive
                     }
@@ -93,6 +158,8 @@ final class JarArchiveReader {
             }
         } catch (ZipException | IllegalArgumentException e) {
             throw new NotAnArchiveException("not a readable zip archive (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            // Truncated: what the entries read so far revealed still identifies the archive.
         }
         if (contents.entries == 0) {
             throw new NotAnArchiveException("not a zip archive (no entries)", null);
@@ -102,15 +169,50 @@ final class JarArchiveReader {
         return contents;
     }
 
-    private ZipArchiveEntry nextEntry(ZipArchiveInputStream zip) throws IOException {
-        ZipArchiveEntry entry = zip.getNextEntry();
-        if (entry != null && entry.getSize() > 0) {
-            expanded += entry.getSize();
+    private void count(JarContents contents, long size) throws NotAnArchiveException {
+        contents.entries++;
+        if (++entries > MAX_ENTRIES) {
+            throw new NotAnArchiveException("more than " + MAX_ENTRIES + " entries", null);
+        }
+        if (size > 0) {
+            expanded += size;
             if (expanded > MAX_EXPANDED) {
                 throw new NotAnArchiveException("expands to more than " + MAX_EXPANDED + " bytes", null);
             }
         }
-        return entry;
+    }
+
+    private static void classDirectory(JarContents contents, String name) {
+        int slash = name.lastIndexOf('/');
+        if (slash > 0 && contents.classDirectories.size() < 10_000) {
+            contents.classDirectories.add(name.substring(0, slash + 1));
+        }
+    }
+
+    private static void addPom(JarContents contents, byte[] data, String name) throws IOException {
+        JarContents.PomProperties pom = pom(data, name);
+        if (pom != null) {
+            contents.poms.add(pom);
+        }
+    }
+
+    private static String copyDigesting(InputStream in, OutputStream out) throws IOException {
+        MessageDigest sha1 = sha1();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            sha1.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(sha1.digest());
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean isArchiveName(String lowerName) {
@@ -155,6 +257,44 @@ final class JarArchiveReader {
 
     private static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A nested entry that inflates beyond its declared size (or the remaining budget) is a bomb: stop there. */
+    private static final class DeclaredSize extends FilterInputStream {
+        private final long limit;
+        private final String name;
+        private long read;
+
+        DeclaredSize(InputStream in, long limit, String name) {
+            super(in);
+            this.limit = limit;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(int n) throws NotAnArchiveException {
+            read += n;
+            if (read > limit) {
+                throw new NotAnArchiveException(name + " expands beyond its declared size of " + limit + " bytes", null);
+            }
+        }
     }
 
     /** Keeps the outer stream open when a nested reader finishes. */

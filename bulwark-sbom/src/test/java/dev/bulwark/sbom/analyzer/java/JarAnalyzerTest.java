@@ -96,6 +96,53 @@ class JarAnalyzerTest {
     }
 
     @Test
+    void anExecutableJarWithAScriptBeforeTheArchiveIsIdentifiedAndHashedWhole() throws Exception {
+        byte[] archive = new Jars().pom("com.example", "service", "4.2").text("com/example/Service.class", "x").build();
+        byte[] script = "#!/bin/sh\nexec java -jar \"$0\" \"$@\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] executable = new byte[script.length + archive.length];
+        System.arraycopy(script, 0, executable, 0, script.length);
+        System.arraycopy(archive, 0, executable, script.length, archive.length);
+        Inventory inventory = scan(new TarBuilder().file("usr/local/bin/service.jar", executable));
+        assertThat(inventory.packages()).singleElement().satisfies(p -> {
+            assertThat(p.name() + "@" + p.version()).isEqualTo("com.example:service@4.2");
+            assertThat(p.properties()).containsEntry("sha1", sha1(executable));
+        });
+    }
+
+    @Test
+    void aJarWithoutItsCentralDirectoryIsStillReadEntryByEntry() throws Exception {
+        byte[] whole = new Jars().pom("org.example", "cut", "1.5").text("org/example/Cut.class", "x").build();
+        // Cut the central directory off, as a truncated download would: only the local headers remain.
+        int central = indexOf(whole, new byte[] {'P', 'K', 1, 2});
+        byte[] truncated = java.util.Arrays.copyOf(whole, central);
+        Inventory inventory = scan(new TarBuilder().file("app/cut-1.5.jar", truncated));
+        assertThat(inventory.packages()).extracting(p -> p.name() + "@" + p.version() + " " + p.properties().get("sha1"))
+                .containsExactly("org.example:cut@1.5 " + sha1(truncated));
+    }
+
+    @Test
+    void noSpooledArchiveIsLeftInTheCacheDirectory() throws Exception {
+        byte[] inner = new Jars().pom("org.slf4j", "slf4j-api", "1.7.36").build();
+        byte[] boot = new Jars().pom("com.example", "boot", "1.0").nested("BOOT-INF/lib/slf4j-api-1.7.36.jar", inner)
+                .build();
+        Inventory inventory = scan(new TarBuilder().file("app/boot.jar", boot).file("app/broken.jar", "not a zip"));
+        assertThat(inventory.packages()).extracting(Package::name).containsExactlyInAnyOrder("com.example:boot",
+                "org.slf4j:slf4j-api");
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("jar-"));
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    @Test
     void jarsDeletedByAWhiteoutOrOwnedByAnOsPackageAreNotReported() throws IOException {
         byte[] jar = new Jars().pom("g", "a", "1").build();
         Inventory inventory = TestScans.scan(new ImageArchiveBuilder()
