@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * The training run for the JDK AOT cache, executed once at build time: it loads and links the classes every
  * invocation needs (option parsing of every command, help rendering, YAML and JSON) without touching the network,
  * the cache directory or any user file, plus a misconfiguration scan of in-memory files (CEL and the policies load
- * slowly when cold). Hidden from help.
+ * slowly when cold) and image scans with a database in a temporary directory ({@link AotTrainingScan}). Hidden from
+ * help.
  */
 @Command(name = "aot-training", hidden = true)
 final class AotTrainingCommand implements Callable<Integer> {
@@ -51,6 +52,9 @@ final class AotTrainingCommand implements Callable<Integer> {
             fresh.parseArgs(sample);
         }
         trainConfigScan(writer);
+        if (AotTrainingScan.run(spec.commandLine().getErr()) != ExitCodes.OK) {
+            return ExitCodes.INTERNAL;
+        }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<?, ?> parsed = yaml.readValue("severity: [HIGH]\nimage:\n  platform: linux/amd64\n", Map.class);
         writer.println(new ObjectMapper().writeValueAsString(parsed));
