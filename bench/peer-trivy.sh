@@ -27,7 +27,7 @@ trivy_db=$(ensure_trivy_db)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "Bulwark $(bin/bulwark version 2>/dev/null | head -1) vs Trivy 0.44.1; $runs runs each; $(nproc) cores"
+echo "$(bin/bulwark version 2>/dev/null | head -1) vs Trivy 0.44.1; $runs runs each; $(nproc) cores"
 printf '%-42s %6s %8s %7s %8s %8s %8s %8s %7s %7s  %s\n' image MiB bulwark "RSS MiB" trivy "trivy-x" "/trivy" "/trivy-x" \
   floor "/floor" "load average"
 for image in "${images[@]}"; do
