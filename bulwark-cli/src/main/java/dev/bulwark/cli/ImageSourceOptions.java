@@ -43,6 +43,22 @@ final class ImageSourceOptions {
     @Option(names = "--no-cache", order = 7, description = "Neither read nor write the layer cache.")
     boolean noCache;
 
+    @Option(names = "--parallel", paramLabel = "N", order = 8,
+            description = "Layers read at once (default: the number of cores, at most 4); 1 reads them one after "
+                    + "the other, in the least memory.")
+    Integer parallel;
+
+    /** How many layers to read at once, validated. */
+    int parallelism() {
+        if (parallel == null) {
+            return ImageOptions.defaultParallelism();
+        }
+        if (parallel < 1 || parallel > 64) {
+            throw new UsageException("--parallel", "must be between 1 and 64, got " + parallel);
+        }
+        return parallel;
+    }
+
     /** The platform to pick, validated. */
     Platform platform() {
         return platform == null ? Platform.LINUX_AMD64 : Platform.parse(platform);
@@ -76,7 +92,7 @@ final class ImageSourceOptions {
     /** The image options for a run with this cache directory. */
     ImageOptions imageOptions(Path cacheDir, Progress progress, InputStream stdin) {
         return ImageOptions.defaults(cacheDir.resolve("tmp")).withPlatform(platform()).withProgress(progress)
-                .withRegistry(registry(stdin));
+                .withRegistry(registry(stdin)).withParallelism(parallelism());
     }
 
     /** The layer cache in the cache directory, or the disabled one for {@code --no-cache}. */

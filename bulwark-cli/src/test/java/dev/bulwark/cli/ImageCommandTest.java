@@ -50,6 +50,33 @@ class ImageCommandTest {
     }
 
     @Test
+    void layersReadOneAtATimeOrInParallelGiveTheSameReportAndABadCountIsAUsageError() throws IOException {
+        Path image = new ImageArchiveBuilder()
+                .layer(new TarBuilder().file("etc/os-release", "ID=alpine\nVERSION_ID=3.20.3\n")
+                        .file("lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\n\n").build(), "ADD rootfs /")
+                .layer(new TarBuilder().file("app/node_modules/left-pad/package.json",
+                        "{\"name\": \"left-pad\", \"version\": \"1.3.0\"}").build(), "COPY node_modules")
+                .layer(new TarBuilder().file("app/.env", "AWS_ACCESS_KEY_ID=AKIA2E0A8F3B244C9986\n").build(), "COPY .env")
+                .writeDockerArchive(dir.resolve("three.tar"), "three:1", false);
+        CliRun serial = run("image", "--input", image.toString(), "--scanners", "secret", "--list-all-pkgs",
+                "--no-cache", "--parallel", "1", "-f", "json");
+        CliRun parallel = run("image", "--input", image.toString(), "--scanners", "secret", "--list-all-pkgs",
+                "--no-cache", "--parallel", "3", "-f", "json");
+        assertThat(serial.exitCode()).isZero();
+        assertThat(parallel.exitCode()).isZero();
+        assertThat(serial.out()).contains("\"left-pad\"").contains("\"musl\"").contains("aws-access-key-id");
+        assertThat(withoutTimestamps(parallel.out())).isEqualTo(withoutTimestamps(serial.out()));
+
+        CliRun zero = run("image", "--input", image.toString(), "--parallel", "0");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--parallel").contains("between 1 and 64");
+    }
+
+    private static String withoutTimestamps(String json) {
+        return json.replaceAll("\"(createdAt|created|timestamp)\"\\s*:\\s*\"[^\"]*\"", "");
+    }
+
+    @Test
     void pathTraversalInALayerExitsThreeNamingTheLayerAndWritesNothing() throws IOException {
         Path evil = new ImageArchiveBuilder()
                 .layer(new TarBuilder().file("../../etc/cron.d/evil", "* * * * * root sh").build(), "ADD x /")
