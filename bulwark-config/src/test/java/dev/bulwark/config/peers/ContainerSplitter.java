@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites a manifest so that every workload has one container per copy (copies of init containers hold only that
- * init container). Peers that count verdicts per container can then be compared with Bulwark's per-resource
+ * Rewrites a manifest so that every workload has one container per copy (copies of init and ephemeral containers hold only
+ * that container). Peers that count verdicts per container can then be compared with Bulwark's per-resource
  * verdicts. Documents that cannot be read are kept unchanged.
  */
 final class ContainerSplitter {
@@ -63,7 +63,7 @@ final class ContainerSplitter {
             return List.of(document);
         }
         List<JsonNode> copies = new ArrayList<>();
-        for (String list : List.of("containers", "initContainers")) {
+        for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
             JsonNode containers = spec.path(list);
             if (!containers.isArray()) {
                 continue;
@@ -72,9 +72,10 @@ final class ContainerSplitter {
                 ObjectNode copy = document.deepCopy();
                 ObjectNode copySpec = (ObjectNode) at(copy, path);
                 copySpec.remove("initContainers");
+                copySpec.remove("ephemeralContainers");
                 ArrayNode only = copySpec.putArray(list);
                 only.add(containers.get(i).deepCopy());
-                if (list.equals("initContainers")) {
+                if (!list.equals("containers")) {
                     copySpec.putArray("containers");
                 }
                 copies.add(copy);

@@ -1,7 +1,6 @@
 package dev.bulwark.config.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bulwark.config.CheckOutcome;
 import dev.bulwark.config.ConfigReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Set;
  * kubesec's bats tests assert the sign of a manifest's score: below zero when a critical (negative-points) rule
  * matches, zero when no rule matches, above zero when only hardening (positive-points) rules match. Each kubesec rule
  * that a Bulwark check names as alias takes part: a negative rule "matches" when the check fails, a positive rule when
- * it passes; Bulwark's predicted sign is compared with the asserted one. Assertions about invalid input or output
+ * it passes on some container (see {@link #predict}); Bulwark's predicted sign is compared with the asserted one. Assertions about invalid input or output
  * text are not run.
  */
 final class KubesecPeer {
@@ -53,7 +52,10 @@ final class KubesecPeer {
             for (String file : fields[0].split("\\s+")) {
                 files.put(file, DockerfilePeers.readString(dir.resolve("asset").resolve(file)));
             }
-            String predicted = predict(bulwark.scan(files), negative, positive);
+            Map<String, String> split = new LinkedHashMap<>();
+            files.forEach((name, text) -> split.put(name.endsWith(".json") ? name + ".yaml" : name,
+                    ContainerSplitter.split(text)));
+            String predicted = predict(bulwark.scan(files), bulwark.scan(split), negative, positive);
             cases.add(new PeerCase("kubesec", "expectations.tsv:" + (i + 1) + " " + fields[0] + " (" + fields[1]
                     + ", Bulwark " + predicted + ")", "score " + expected, true, expected.equals(predicted)));
         }
@@ -72,17 +74,17 @@ final class KubesecPeer {
         return lt ? "<0" : zero ? "0" : ">0";
     }
 
-    private static String predict(ConfigReport report, Set<String> negative, Set<String> positive) {
-        boolean critical = false;
-        boolean hardening = false;
-        for (CheckOutcome outcome : report.outcomes()) {
-            if (negative.contains(outcome.checkId()) && !outcome.passed()) {
-                critical = true;
-            }
-            if (positive.contains(outcome.checkId()) && outcome.passed()) {
-                hardening = true;
-            }
-        }
+    /**
+     * The predicted sign. kubesec's rules match when any container matches ({@code containers[]} selectors), while a
+     * Bulwark check passes only when every container passes; a positive rule therefore matches when its check passes
+     * on at least one single-container copy of the workload ({@code perContainer}).
+     */
+    private static String predict(ConfigReport report, ConfigReport perContainer, Set<String> negative,
+                                  Set<String> positive) {
+        boolean critical = report.outcomes().stream()
+                .anyMatch(outcome -> negative.contains(outcome.checkId()) && !outcome.passed());
+        boolean hardening = perContainer.outcomes().stream()
+                .anyMatch(outcome -> positive.contains(outcome.checkId()) && outcome.passed());
         return critical ? "<0" : hardening ? ">0" : "0";
     }
 }

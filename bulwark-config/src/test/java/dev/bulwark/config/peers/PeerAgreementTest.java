@@ -29,10 +29,9 @@ class PeerAgreementTest {
 
     /**
      * Peers whose expectations Bulwark can only approximate, with the agreement they must keep: checkov judges
-     * schema-invalid fixtures that Bulwark reports as input errors, and kubesec asserts the sign of a score summed over
-     * rules of which several have no Bulwark equivalent. Their disagreements are each documented.
+     * schema-invalid fixtures that Bulwark reports as input errors instead. Their disagreements are each documented.
      */
-    private static final Map<String, Double> FLOORS = Map.of("checkov", 0.94, "kubesec", 0.89);
+    private static final Map<String, Double> FLOORS = Map.of("checkov", 0.94);
 
     @Test
     void agreesWithThePeersOwnTestExpectations() throws IOException {
