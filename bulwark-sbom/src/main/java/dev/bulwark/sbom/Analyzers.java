@@ -1,6 +1,7 @@
 package dev.bulwark.sbom;
 
 import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
+import dev.bulwark.sbom.analyzer.cargo.CargoAuditableAnalyzer;
 import dev.bulwark.sbom.analyzer.cargo.CargoLockAnalyzer;
 import dev.bulwark.sbom.analyzer.dotnet.DotnetDepsAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
@@ -39,6 +40,7 @@ public final class Analyzers {
                 NpmLockfileAnalyzer.forInstalledTrees(),
                 NpmLockfileAnalyzer.forSourceTrees(),
                 new GoBinaryAnalyzer(),
+                new CargoAuditableAnalyzer(),
                 new PythonMetadataAnalyzer(),
                 new PythonLockfileAnalyzer(),
                 new YarnLockAnalyzer(),

@@ -7,11 +7,11 @@ import dev.bulwark.sbom.AnalyzerInput;
 import dev.bulwark.sbom.LayerResult;
 import dev.bulwark.sbom.PackageAnalyzer;
 import dev.bulwark.sbom.Relationship;
+import dev.bulwark.sbom.analyzer.executable.ExecutableFormat;
 import dev.bulwark.sbom.internal.Purls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +32,6 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
     private static final AnalyzerDescriptor DESCRIPTOR = new AnalyzerDescriptor("go-binary", 1, "golang",
             List.of("executables (mode +x)"), Set.of(AnalyzerDescriptor.Tag.INSTALLED));
     private static final int HEAD = 64 << 10;
-    private static final long MAX_SIZE = 1L << 30;
-    private static final byte[] BUILD_ID_TEXT = "Go build ID: \"".getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] BUILD_ID_NOTE = {'G', 'o', 0, 0};
 
     @Override
     public AnalyzerDescriptor descriptor() {
@@ -43,8 +40,7 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
 
     @Override
     public boolean accepts(String path, long size, int mode) {
-        return (mode & 0111) != 0 && size >= 1024 && size <= MAX_SIZE && !path.endsWith(".sh")
-                && !path.endsWith(".py") && !path.endsWith(".pl");
+        return ExecutableFormat.isCandidate(path, size, mode);
     }
 
     @Override
@@ -54,7 +50,7 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
         if (!ExecutableFormat.looksExecutable(head)) {
             return;
         }
-        if (indexOf(head, BUILD_ID_TEXT) < 0 && indexOf(head, BUILD_ID_NOTE) < 0) {
+        if (!ExecutableFormat.hasGoBuildId(head)) {
             // no Go build ID (stripped with -buildid=): only the inline format can be read, while streaming
             try {
                 GoBuildInfo info = GoBuildInfo.scan(new java.io.SequenceInputStream(
@@ -117,18 +113,5 @@ public final class GoBinaryAnalyzer implements PackageAnalyzer {
         return new Package(PackageType.GOLANG, path, version, null, null, null,
                 Purls.of("golang", namespace, name, version), List.of(), List.of(input.location(null)), null,
                 properties);
-    }
-
-    static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.sbom.analyzer.golang;
 
+import dev.bulwark.sbom.analyzer.executable.ExecutableFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
