@@ -32,7 +32,13 @@ public final class Counters {
     }
 
     public void skipped(String reason) {
-        skipped.computeIfAbsent(reason, k -> new LongAdder()).increment();
+        adder(skipped, reason).increment();
+    }
+
+    /** The counter of {@code key}: a plain lookup on the per-event path, creation only the first time. */
+    private static LongAdder adder(Map<String, LongAdder> map, String key) {
+        LongAdder adder = map.get(key);
+        return adder != null ? adder : map.computeIfAbsent(key, k -> new LongAdder());
     }
 
     public void dropped(String reason, long n) {
@@ -47,8 +53,8 @@ public final class Counters {
 
     public void alert(String rule, String priority) {
         alerts.increment();
-        byRule.computeIfAbsent(rule, k -> new LongAdder()).increment();
-        byPriority.computeIfAbsent(priority, k -> new LongAdder()).increment();
+        adder(byRule, rule).increment();
+        adder(byPriority, priority).increment();
     }
 
     public void rulesSelected(int n) {

@@ -458,15 +458,18 @@ public final class ScapReader implements AutoCloseable {
         }
     }
 
+    /** The 4-byte block trailer, read into the same array for every block. */
+    private final byte[] trailer = new byte[4];
+
     private byte[] readBody(int totalLength) throws IOException {
         long len = totalLength & 0xffffffffL;
         if (len < 12 || len > MAX_BLOCK) {
             throw corrupt("invalid block length " + len);
         }
         int bodyLen = (int) len - 12;
-        byte[] body = in.readNBytes(bodyLen);
-        byte[] trailer = in.readNBytes(4);
-        if (body.length < bodyLen || trailer.length < 4) {
+        byte[] body = new byte[bodyLen];
+        byte[] trailer = this.trailer;
+        if (in.readNBytes(body, 0, bodyLen) < bodyLen || in.readNBytes(trailer, 0, 4) < 4) {
             throw corrupt("truncated block (file ends inside a " + len + "-byte block)");
         }
         if (readInt(trailer, 0) != totalLength) {

@@ -37,6 +37,9 @@ public final class CgroupContainers {
     /** The container of a process with these cgroup lines ({@code subsys=path} or {@code id:subsys:path}). */
     public static Match find(List<String> cgroups) {
         for (String line : cgroups) {
+            if (line.length() < 64 || !mentionsRuntime(line)) {
+                continue; // most lines (the host's) name no runtime: skip the patterns
+            }
             for (Rule rule : RULES) {
                 Matcher m = rule.pattern().matcher(line);
                 if (m.find()) {
@@ -45,5 +48,11 @@ public final class CgroupContainers {
             }
         }
         return null;
+    }
+
+    /** True when {@code line} names one of the runtimes of {@link #RULES}, which every pattern requires. */
+    private static boolean mentionsRuntime(String line) {
+        return line.contains("docker") || line.contains("containerd") || line.contains("crio-")
+                || line.contains("libpod-") || line.contains("kubepods");
     }
 }

@@ -96,7 +96,14 @@ public final class StateTracker {
      * newline of {@code /proc/net/unix}, which libsinsp drops.
      */
     private static String printableOnly(String name) {
-        if (name == null || name.chars().allMatch(c -> c >= 32 && c != 127)) {
+        if (name == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < name.length() && name.charAt(i) >= 32 && name.charAt(i) != 127) {
+            i++;
+        }
+        if (i == name.length()) {
             return name;
         }
         StringBuilder out = new StringBuilder(name.length());
