@@ -126,12 +126,32 @@ public final class ImageOpener {
         Files.createDirectories(options.tempDir());
         Path spool = Files.createTempFile(options.tempDir(), "archive-", ".tar");
         ImageLimits limits = options.limits();
-        long compressedSize = Files.size(archive);
-        try (InputStream in = new LimitedInputStream(Compression.decompress(Files.newInputStream(archive)),
-                limits.maxTotalBytes(), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
-                () -> compressedSize);
-             OutputStream out = Files.newOutputStream(spool)) {
-            in.transferTo(out);
+        // The ratio is judged on the compressed bytes consumed so far, not on the file's size: a bomb is stopped
+        // once it has expanded past the grace bytes, before it fills the cache directory.
+        long[] consumed = {0};
+        try (InputStream file = Files.newInputStream(archive)) {
+            InputStream counted = new java.io.FilterInputStream(file) {
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    consumed[0] += b >= 0 ? 1 : 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    consumed[0] += Math.max(n, 0);
+                    return n;
+                }
+            };
+            Compression.Decompressing decompressing = Compression.open(counted);
+            try (InputStream in = new LimitedInputStream(decompressing.stream(),
+                    limits.maxTotalBytes(), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
+                    () -> consumed[0] - decompressing.unconsumed().getAsLong());
+                 OutputStream out = Files.newOutputStream(spool)) {
+                in.transferTo(out);
+            }
         } catch (LimitedInputStream.LimitExceededException e) {
             deleteQuietly(spool);
             throw new InputException(archive.toString(), e.getMessage(), e);

@@ -106,24 +106,26 @@ public final class LayerReader {
         try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
                 blobSize);
              DigestingInputStream stored = DigestingInputStream.forDigest(new ProgressStream(blob, task), blobDigest)) {
-            InputStream decompressed = Compression.decompress(stored);
-            LimitedInputStream limited = new LimitedInputStream(decompressed, limits.maxLayerBytes(),
-                    limits.maxCompressionRatio(), limits.ratioGraceBytes(), stored::count);
+            Compression.Decompressing decompressed = Compression.open(stored);
+            LimitedInputStream limited = new LimitedInputStream(decompressed.stream(), limits.maxLayerBytes(),
+                    limits.maxCompressionRatio(), limits.ratioGraceBytes(),
+                    () -> stored.count() - decompressed.unconsumed().getAsLong());
             DigestingInputStream diff = DigestingInputStream.forDigest(new ImageTotal(limited), layer.diffId());
             readEntries(diff, visitor, where);
             diff.drain();
             stored.drain();
-            Digest actualDiff = diff.result();
-            if (!actualDiff.equals(layer.diffId())) {
-                throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
-                        + ", but the image config says " + layer.diffId());
-            }
+            // The blob first: a replaced blob is the cause, a diffID that no longer matches only its effect.
             if (blobDigest != null) {
                 Digest actualBlob = stored.result();
                 if (!actualBlob.equals(blobDigest)) {
                     throw new InputException(imageName, where + ": blob has digest " + actualBlob
                             + ", but the manifest says " + blobDigest);
                 }
+            }
+            Digest actualDiff = diff.result();
+            if (!actualDiff.equals(layer.diffId())) {
+                throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
+                        + ", but the image config says " + layer.diffId());
             }
         } catch (LimitedInputStream.LimitExceededException e) {
             throw new InputException(imageName, where + ": " + e.getMessage(), e);
@@ -178,6 +180,11 @@ public final class LayerReader {
                 visitor.visit(entry);
             } finally {
                 entry.finished = true;
+            }
+            if (header.isSparse()) {
+                // getNextEntry() would read the rest of a sparse file, holes included (10 GiB of zeros from a few
+                // hundred stored bytes); skipping the tar stream jumps over holes without reading them.
+                tar.skip(Long.MAX_VALUE);
             }
         }
         if (escapingLinks > 0) {
@@ -238,7 +245,10 @@ public final class LayerReader {
             return new TarEntry(path, EntryKind.FIFO, 0, mode, null, null);
         }
         if (header.isFile()) {
-            return new TarEntry(path, EntryKind.FILE, header.getSize(), mode, null, content);
+            // A sparse entry stores a few bytes and reads as its real size (holes read as zeros): consumers judge
+            // a file by what they will read, so they are told the real size.
+            long size = header.isSparse() ? header.getRealSize() : header.getSize();
+            return new TarEntry(path, EntryKind.FILE, size, mode, null, content);
         }
         return new TarEntry(path, EntryKind.OTHER, 0, mode, null, null);
     }

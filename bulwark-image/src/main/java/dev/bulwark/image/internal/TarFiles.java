@@ -22,6 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
 public final class TarFiles implements ArchiveFiles {
 
     private static final int MAX_LINK_HOPS = 16;
+    private static final long MAX_SPARSE_MEMBER = 64L << 20;
 
     private final Path file;
     private final FileChannel channel;
@@ -107,6 +108,12 @@ public final class TarFiles implements ArchiveFiles {
             throw new FileNotFoundException(file + ": " + name + " not found in the archive");
         }
         if (entry.isSparse()) {
+            // Image tools never write sparse members; holding one in memory is fine only while it is small.
+            if (entry.getRealSize() > MAX_SPARSE_MEMBER) {
+                throw new InputException(file.toString(), name + " is a sparse member of " + entry.getRealSize()
+                        + " bytes; sparse members of image archives are read only up to " + MAX_SPARSE_MEMBER
+                        + " bytes");
+            }
             synchronized (tar) { // TarFile's own streams move the shared channel's position
                 return new java.io.ByteArrayInputStream(tar.getInputStream(entry).readAllBytes());
             }
