@@ -96,6 +96,7 @@ public final class InventoryVisitor implements dev.bulwark.image.LayerVisitor {
 
         @Override
         public void visit(FileEntry entry) throws IOException {
+            out.rewritten(entry.path());
             if (asked == null || !asked.path().equals(entry.path()) || accepted.isEmpty()) {
                 asked = null;
                 return;

@@ -65,6 +65,8 @@ public record LayerResult(List<Found> packages, Set<String> databases, Map<Strin
         private final Map<String, String> releaseFiles = new LinkedHashMap<>();
         private final List<Relationship> relationships = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** Every file something was recorded for, so that {@link #rewritten} is cheap for all other entries. */
+        private final Set<String> recorded = new java.util.HashSet<>();
 
         private Builder(String where) {
             this.where = where;
@@ -73,6 +75,7 @@ public record LayerResult(List<Found> packages, Set<String> databases, Map<Strin
         /** A package listed in a package database that is rewritten as a whole by each layer. */
         public Builder databasePackage(String databaseFile, Package pkg) {
             databases.add(databaseFile);
+            recorded.add(databaseFile);
             packages.add(new Found(pkg, databaseFile, true));
             return this;
         }
@@ -80,28 +83,46 @@ public record LayerResult(List<Found> packages, Set<String> databases, Map<Strin
         /** Marks a database file as written by this layer (call even when it lists nothing). */
         public Builder database(String databaseFile) {
             databases.add(databaseFile);
+            recorded.add(databaseFile);
             return this;
         }
 
         /** A package found in (or as) {@code file}. */
         public Builder filePackage(String file, Package pkg) {
+            recorded.add(file);
             packages.add(new Found(pkg, file, false));
             return this;
         }
 
         /** Files that OS packages own, as listed by {@code listFile}. */
         public Builder ownedFiles(String listFile, List<String> paths) {
+            recorded.add(listFile);
             ownedFiles.computeIfAbsent(listFile, k -> new ArrayList<>()).addAll(paths);
             return this;
         }
 
         public Builder releaseFile(String path, String content) {
+            recorded.add(path);
             releaseFiles.put(path, content);
             return this;
         }
 
         public Builder relationship(Package parent, Package child, Relationship.Type type) {
             relationships.add(new Relationship(Inventory.key(parent), Inventory.key(child), type));
+            return this;
+        }
+
+        /**
+         * The layer holds {@code file} again (a duplicate tar entry): what was found in its earlier copy is
+         * dropped, since extracting the layer keeps only the last one. Warnings stay.
+         */
+        public Builder rewritten(String file) {
+            if (recorded.remove(file)) {
+                packages.removeIf(f -> f.file().equals(file));
+                databases.remove(file);
+                ownedFiles.remove(file);
+                releaseFiles.remove(file);
+            }
             return this;
         }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 public final class ApkAnalyzer implements PackageAnalyzer {
 
     static final String INSTALLED = "/lib/apk/db/installed";
+    /** Bound on the database read into memory (a single-line file of this size still fits a small heap). */
+    static final long MAX_SIZE = 32L << 20;
     private static final AnalyzerDescriptor DESCRIPTOR = new AnalyzerDescriptor("apk-installed", 1, "apk",
             List.of(INSTALLED, "/usr/lib/apk/db/installed"), Set.of(AnalyzerDescriptor.Tag.OS_PACKAGES));
 
@@ -31,6 +33,10 @@ public final class ApkAnalyzer implements PackageAnalyzer {
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         String path = input.path();
+        if (input.size() > MAX_SIZE) {
+            out.warn(path, "larger than " + MAX_SIZE + " bytes (real databases are a few MiB); not read");
+            return;
+        }
         out.database(path);
         for (ApkInstalledParser.Entry e : ApkInstalledParser.parse(input.content(),
                 (line, problem) -> out.warn(path, "line " + line + ": " + problem))) {

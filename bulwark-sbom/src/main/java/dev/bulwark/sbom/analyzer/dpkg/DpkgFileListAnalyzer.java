@@ -37,6 +37,10 @@ public final class DpkgFileListAnalyzer implements PackageAnalyzer {
 
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
+        if (input.size() > DpkgStatusAnalyzer.MAX_SIZE) {
+            out.warn(input.path(), "larger than " + DpkgStatusAnalyzer.MAX_SIZE + " bytes; not read");
+            return;
+        }
         boolean md5sums = input.path().endsWith(".md5sums");
         List<String> files = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input.content(), StandardCharsets.UTF_8));

@@ -20,6 +20,8 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
 
     static final String STATUS = "/var/lib/dpkg/status";
     static final String STATUS_D = "/var/lib/dpkg/status.d/";
+    /** Bound on a status or file list read into memory (a single-line file of this size still fits a small heap). */
+    static final long MAX_SIZE = 32L << 20;
     private static final AnalyzerDescriptor DESCRIPTOR = new AnalyzerDescriptor("dpkg-status", 1, "deb",
             List.of(STATUS, STATUS_D + "*"), Set.of(AnalyzerDescriptor.Tag.OS_PACKAGES));
 
@@ -37,6 +39,10 @@ public final class DpkgStatusAnalyzer implements PackageAnalyzer {
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         String path = input.path();
+        if (input.size() > MAX_SIZE) {
+            out.warn(path, "larger than " + MAX_SIZE + " bytes (real databases are a few MiB); not read");
+            return;
+        }
         out.database(path);
         List<DpkgStatusParser.Entry> entries = DpkgStatusParser.parse(input.content(),
                 (line, problem) -> out.warn(path, "line " + line + ": " + problem));

@@ -44,11 +44,16 @@ public final class JarAnalyzer implements PackageAnalyzer {
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JarContents contents;
+        JarArchiveReader reader = new JarArchiveReader();
         try {
-            contents = new JarArchiveReader().read(input.content(), input.tempDir(), 0);
+            contents = reader.read(input.content(), input.tempDir(), 0);
         } catch (JarArchiveReader.NotAnArchiveException e) {
             out.warn(input.path(), e.getMessage() + "; not analysed as a Java archive");
             return;
+        }
+        if (reader.nestedTooDeep()) {
+            out.warn(input.path(), "archives nested more than " + JarArchiveReader.MAX_DEPTH
+                    + " levels deep were not read");
         }
         report(input, input.path(), input.fileName(), contents, null, out);
     }

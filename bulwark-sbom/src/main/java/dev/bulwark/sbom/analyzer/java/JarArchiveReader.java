@@ -51,7 +51,17 @@ final class JarArchiveReader {
         }
     }
 
+    /** Most bytes a nested archive may inflate to per stored byte, once larger than {@link #RATIO_GRACE}. */
+    static final long MAX_RATIO = 1000;
+    private static final long RATIO_GRACE = 64L << 20;
+
     private long expanded;
+    private boolean nestedTooDeep;
+
+    /** Whether an archive nested deeper than {@link #MAX_DEPTH} levels was left unread. */
+    boolean nestedTooDeep() {
+        return nestedTooDeep;
+    }
     private long entries;
 
     /**
@@ -104,6 +114,12 @@ final class JarArchiveReader {
                         addPom(contents, readSmall(in, name), name);
                     }
                 } else if (isArchiveName(lower) && depth < MAX_DEPTH) {
+                    if (entry.getSize() > RATIO_GRACE
+                            && entry.getSize() / Math.max(1, entry.getCompressedSize()) > MAX_RATIO) {
+                        // Nested archives are stored or barely compressible: this one would be spooled to disk.
+                        throw new NotAnArchiveException(name + " expands from " + entry.getCompressedSize() + " to "
+                                + entry.getSize() + " bytes (more than " + MAX_RATIO + ":1); a zip bomb?", null);
+                    }
                     JarContents inner;
                     long limit = entry.getSize() >= 0 ? entry.getSize() : MAX_EXPANDED - expanded;
                     try (InputStream in = new DeclaredSize(zip.getInputStream(entry), limit, name)) {
@@ -114,6 +130,8 @@ final class JarArchiveReader {
                     if (inner != null) {
                         contents.nested.add(new JarContents.Nested(name, inner));
                     }
+                } else if (isArchiveName(lower)) {
+                    nestedTooDeep = true;
                 }
             }
         }
@@ -154,6 +172,8 @@ final class JarArchiveReader {
                     if (inner != null) {
                         contents.nested.add(new JarContents.Nested(name, inner));
                     }
+                } else if (isArchiveName(lower)) {
+                    nestedTooDeep = true;
                 }
             }
         } catch (ZipException | IllegalArgumentException e) {

@@ -31,6 +31,8 @@ public final class RpmAnalyzer implements PackageAnalyzer {
             "Packages", new BerkeleyDbHashReader(),
             "Packages.db", new NdbReader(),
             "rpmdb.sqlite", new SqliteRpmDbReader());
+    /** Bound on the database copied into the cache directory to be read. */
+    static final long MAX_SIZE = 512L << 20;
     private static final AnalyzerDescriptor DESCRIPTOR = new AnalyzerDescriptor("rpmdb", 1, "rpm",
             List.of("/var/lib/rpm/Packages", "/var/lib/rpm/Packages.db", "/var/lib/rpm/rpmdb.sqlite",
                     "/usr/lib/sysimage/rpm/{Packages,Packages.db,rpmdb.sqlite}"),
@@ -54,6 +56,11 @@ public final class RpmAnalyzer implements PackageAnalyzer {
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         String path = input.path();
+        if (input.size() > MAX_SIZE) {
+            out.warn(path, "larger than " + MAX_SIZE + " bytes (real databases are a few hundred MiB at most); "
+                    + "not copied or read");
+            return;
+        }
         out.database(path);
         RpmDatabase backend = BACKENDS.get(input.fileName());
         Files.createDirectories(input.tempDir());
