@@ -69,6 +69,19 @@ public final class TarBuilder {
         return put(entry, null);
     }
 
+    /** A block device. */
+    public TarBuilder blockDevice(String name, int major, int minor) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_BLK, true);
+        entry.setDevMajor(major);
+        entry.setDevMinor(minor);
+        return put(entry, null);
+    }
+
+    /** A named pipe. */
+    public TarBuilder fifo(String name) {
+        return put(new TarArchiveEntry(name, TarConstants.LF_FIFO, true), null);
+    }
+
     /** An AUFS/OCI whiteout that deletes {@code path} (written as {@code dir/.wh.name}). */
     public TarBuilder whiteout(String path) {
         int slash = path.lastIndexOf('/');
