@@ -319,13 +319,15 @@ class MaliciousImagesTest {
     @Test
     void directoriesNested4096LevelsDeepExitThreeNamingTheDepthLimit() throws IOException {
         Path image = images.deepDirectories(4096);
-        assertUnusable(scan(image), image, "layer 1", "unsafe entry", "1024");
+        assertUnusable(scan(image), image, "layer 1", "unsafe entry",
+                "entry name nested deeper than 1024 directories");
     }
 
     @Test
     void aFileNameOf65536CharactersExitsThreeNamingTheLengthLimit() throws IOException {
         Path image = images.longFileName(1 << 16);
-        assertUnusable(scan(image), image, "layer 1", "unsafe entry", "4096");
+        assertUnusable(scan(image), image, "layer 1", "unsafe entry",
+                "entry name longer than 4096 characters");
     }
 
     @Test
@@ -340,19 +342,17 @@ class MaliciousImagesTest {
     @Test
     void anIndexThatListsItselfExitsThree() throws IOException {
         Path image = images.indexCycle();
-        Outcome outcome = scan(image);
-        assertUnusable(outcome, image);
-        assertThat(outcome.err()).containsPattern("digest|refers to itself");
+        assertUnusable(scan(image), image, "has digest", "expected sha256:" + "c".repeat(64));
     }
 
     @Test
     void blobsWhoseContentDoesNotMatchTheirDigestExitThreeNamingTheBlob() throws IOException {
         Path layer = images.wrongLayerDigest();
-        assertUnusable(scan(layer), layer, "layer 1", "but the manifest says");
+        assertUnusable(scan(layer), layer, "layer 1", "blob has digest", "but the manifest says");
         Path config = images.wrongConfigDigest();
-        assertUnusable(scan(config), config, "digest");
+        assertUnusable(scan(config), config, "has digest", ", expected sha256:");
         Path manifest = images.wrongManifestDigest();
-        assertUnusable(scan(manifest), manifest, "digest");
+        assertUnusable(scan(manifest), manifest, "has digest", ", expected sha256:");
         Path diffId = images.wrongDiffId();
         assertUnusable(scan(diffId), diffId, "layer 1", "but the image config says");
     }
@@ -390,13 +390,13 @@ class MaliciousImagesTest {
         Path ignore = Files.writeString(shared.resolve("ignore.yaml"), MaliciousImages.yamlAliasBomb());
         CliRun ignored = CliRun.run(work, Map.of("HOME", work.toString()),
                 scanArgs(image, "json", "--ignorefile", ignore.toString()).toArray(String[]::new));
-        assertThat(ignored.exitCode()).as(ignored.err()).isIn(ExitCodes.INPUT, ExitCodes.USAGE);
+        assertThat(ignored.exitCode()).as(ignored.err()).isEqualTo(ExitCodes.INPUT);
         assertThat(ignored.err()).contains(ignore.toString());
 
         Path vex = Files.writeString(shared.resolve("deep.vex.json"), MaliciousImages.deepJson(1_000_000));
         CliRun deep = CliRun.run(work, Map.of("HOME", work.toString()),
                 scanArgs(image, "json", "--vex", vex.toString()).toArray(String[]::new));
-        assertThat(deep.exitCode()).as(deep.err()).isIn(ExitCodes.INPUT, ExitCodes.USAGE);
+        assertThat(deep.exitCode()).as(deep.err()).isEqualTo(ExitCodes.INPUT);
         assertThat(deep.err()).contains(vex.toString()).doesNotContain("internal error");
     }
 
