@@ -476,8 +476,8 @@ public final class MaliciousImages {
     // ---------------------------------------------------------------------------------------------- jars
 
     /**
-     * A jar bomb: an outer jar of 16 stored inner jars, each one deflated entry of 256 MiB of zeros (4 GiB from
-     * about 4 MiB, over 1000:1; the inner jar is built once and stored 16 times).
+     * A jar bomb: a Spring Boot style jar whose nested {@code BOOT-INF/lib/zeros.jar} is 256 MiB of zeros deflated
+     * to about 250 KiB (over 1000:1), after 16 stored inner jars that each hold another such entry.
      */
     public Path jarZipBomb() {
         Path file = dir.resolve("jar-bomb.tar");
@@ -487,6 +487,7 @@ public final class MaliciousImages {
         byte[] inner = deflatedZeros("zeros.bin", 256L << 20);
         ByteArrayOutputStream outer = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(outer)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             zip.write("Manifest-Version: 1.0\nImplementation-Title: bomb\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -495,6 +496,12 @@ public final class MaliciousImages {
                 zip.write(inner);
                 zip.closeEntry();
             }
+            zip.putNextEntry(new ZipEntry("BOOT-INF/lib/zeros.jar"));
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                zip.write(chunk);
+            }
+            zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
