@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Fuzzes every Jazzer @FuzzTest of the repository, one target at a time, for MINUTES each (default 5), and prints per
+# target: executions, findings (crash/timeout/OOM inputs written) and where they were written.
+# FILTER (an extended regex, default: all) selects targets by "module Class#method", e.g. `bench/fuzz.sh 2 sbom`
+# or `bench/fuzz.sh 1 'DpkgStatus|Osv'`.
+# Usage: bench/fuzz.sh [MINUTES] [FILTER]
+#
+# In `./mvnw verify` the same tests run in regression mode only (JAZZER_FUZZ unset): each replays its seed inputs
+# from src/test/resources/<package>/<Class>Inputs/<method>/ and any finding saved there. Here JAZZER_FUZZ=1 makes
+# Jazzer fuzz the one selected method with coverage instrumentation of dev.bulwark.** (Jazzer fuzzes a single
+# method per JVM, hence one Maven run per target). A finding is written by Jazzer into the target's Inputs
+# directory (so it becomes a regression test once fixed) and the generated corpus goes to
+# <module>/.cifuzz-corpus/ (git-ignored). Logs: bench/out/fuzz/<Class>.<method>.log.
+# Per-input limits: -timeout=${FUZZ_TIMEOUT:-20} seconds, -rss_limit_mb=${FUZZ_RSS_MB:-2560}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+minutes=${1:-5}
+filter=${2:-.}
+duration=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')
+logs=bench/out/fuzz
+mkdir -p "$logs"
+
+# module class method, for every @FuzzTest method.
+targets=$(for file in $(grep -rl --include='*.java' '@FuzzTest' bulwark-*/src/test/java | sort); do
+  module=${file%%/*}
+  class=$(sed -e "s|^$module/src/test/java/||" -e 's|\.java$||' -e 's|/|.|g' <<<"$file")
+  awk '/@FuzzTest/ {want=1; next} want && /void [a-zA-Z0-9_]+\(/ {match($0, /void [a-zA-Z0-9_]+\(/);
+       print substr($0, RSTART + 5, RLENGTH - 6); want=0}' "$file" |
+    while read -r method; do echo "$module $class $method"; done
+done | grep -E -- "$filter" || true)
+[ -n "$targets" ] || { echo "bench/fuzz.sh: no @FuzzTest matches '$filter'" >&2; exit 2; }
+
+echo "bench/fuzz.sh: $(wc -l <<<"$targets") target(s), ${minutes} min each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-62s %9s %12s %9s  %s\n' target seconds executions findings "written to"
+total_findings=0
+while read -r module class method; do
+  simple=${class##*.}
+  log="$logs/$simple.$method.log"
+  stamp=$(mktemp)
+  start=$(date +%s)
+  set +e
+  JAZZER_FUZZ=1 ./mvnw -q -pl "$module" -am test -Dbulwark.skipAot=true \
+    -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Djazzer.max_duration="${duration}s" -Djazzer.instrument='dev.bulwark.**' -Djazzer.keep_going=5 \
+    -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout="${FUZZ_TIMEOUT:-20}" \
+    -Djazzer.internal.arg.2=-rss_limit_mb="${FUZZ_RSS_MB:-2560}" -Djazzer.internal.arg.3=-print_final_stats=1 \
+    >"$log" 2>&1
+  status=$?
+  set -e
+  seconds=$(( $(date +%s) - start ))
+  executions=$(grep -aoE 'stat::number_of_executed_units: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || true)
+  [ -n "$executions" ] || executions=$(grep -aoE '^Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  [ -n "$executions" ] || executions=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
+  findings=$(find "$module" \( -path '*/target/*' -o -path '*/.cifuzz-corpus/*' \) -prune -o -type f \
+    \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) -newer "$stamp" -print)
+  count=$(grep -c . <<<"$findings" || true)
+  where=$( [ "$count" -gt 0 ] && dirname "$(head -1 <<<"$findings")" || echo "-")
+  if [ "$status" -ne 0 ] && [ "$count" -eq 0 ]; then
+    where="run failed (exit $status), see $log"
+  fi
+  total_findings=$((total_findings + count))
+  printf '%-62s %9s %12s %9s  %s\n' "$simple#$method" "$seconds" "${executions:-?}" "$count" "$where"
+  rm -f "$stamp"
+done <<<"$targets"
+echo "bench/fuzz.sh: $total_findings finding(s); logs in $logs/"
+[ "$total_findings" -eq 0 ]
