@@ -11,7 +11,8 @@
 # method per JVM, hence one Maven run per target). A finding is written by Jazzer into the target's Inputs
 # directory (so it becomes a regression test once fixed) and the generated corpus goes to
 # <module>/.cifuzz-corpus/ (git-ignored). Logs: bench/out/fuzz/<Class>.<method>.log.
-# Per-input limits: -timeout=${FUZZ_TIMEOUT:-20} seconds, -rss_limit_mb=${FUZZ_RSS_MB:-2560}.
+# Limits: -timeout=${FUZZ_TIMEOUT:-20} seconds per input, -rss_limit_mb=${FUZZ_RSS_MB:-3072}, Java heap
+# ${FUZZ_HEAP:-1g} (with a heap sized from the machine's memory the process could outgrow the RSS limit: false OOMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-5}
@@ -39,11 +40,11 @@ while read -r module class method; do
   stamp=$(mktemp)
   start=$(date +%s)
   set +e
-  JAZZER_FUZZ=1 ./mvnw -q -pl "$module" -am test -Dbulwark.skipAot=true \
+  JAZZER_FUZZ=1 JAVA_TOOL_OPTIONS="-Xmx${FUZZ_HEAP:-1g}" ./mvnw -q -pl "$module" -am test -Dbulwark.skipAot=true \
     -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="${duration}s" -Djazzer.instrument='dev.bulwark.**' -Djazzer.keep_going=5 \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout="${FUZZ_TIMEOUT:-20}" \
-    -Djazzer.internal.arg.2=-rss_limit_mb="${FUZZ_RSS_MB:-2560}" -Djazzer.internal.arg.3=-print_final_stats=1 \
+    -Djazzer.internal.arg.2=-rss_limit_mb="${FUZZ_RSS_MB:-3072}" -Djazzer.internal.arg.3=-print_final_stats=1 \
     >"$log" 2>&1
   status=$?
   set -e
