@@ -176,6 +176,7 @@ public final class LayerReader {
                         where, entry.path, EntryPaths.printable(entry.linkTarget));
             }
             entry.contentAllowed = entry.kind == EntryKind.FILE && visitor.wantsContent(entry);
+            entry.where = where;
             try {
                 visitor.visit(entry);
             } finally {
@@ -254,7 +255,7 @@ public final class LayerReader {
     }
 
     /** A tar entry as handed to visitors; its content is readable only during the visit, by those who asked. */
-    private static final class TarEntry implements FileEntry {
+    private final class TarEntry implements FileEntry {
         private final String path;
         private final EntryKind kind;
         private final long size;
@@ -264,6 +265,7 @@ public final class LayerReader {
         private boolean contentAllowed;
         private boolean opened;
         private boolean finished;
+        private String where;
 
         TarEntry(String path, EntryKind kind, long size, int mode, String linkTarget, InputStream content) {
             this.path = path;
@@ -318,13 +320,21 @@ public final class LayerReader {
                 @Override
                 public int read() throws IOException {
                     check();
-                    return super.read();
+                    try {
+                        return super.read();
+                    } catch (IOException e) {
+                        throw malformed(e);
+                    }
                 }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     check();
-                    return super.read(b, off, len);
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        throw malformed(e);
+                    }
                 }
 
                 private void check() {
@@ -333,6 +343,21 @@ public final class LayerReader {
                     }
                 }
             };
+        }
+
+        /**
+         * A failure of the tar stream inside this entry's content: the layer is cut or corrupt, which is bad input
+         * (exit 3) whoever is reading. Limits and corrupt compressed data pass through to {@link #read}, which
+         * names them; anything else becomes an InputException, unchecked so that visitors that handle their own
+         * I/O errors do not swallow it.
+         */
+        private IOException malformed(IOException e) {
+            if (e instanceof LimitedInputStream.LimitExceededException || e instanceof ZipException
+                    || e instanceof EOFException || e instanceof com.github.luben.zstd.ZstdIOException) {
+                return e;
+            }
+            throw new InputException(imageName, where + ": malformed tar in the content of " + path + " ("
+                    + e.getMessage() + ")", e);
         }
 
         @Override

@@ -26,7 +26,8 @@ class TarFilesFuzzTest {
         Files.write(file, data);
         try (TarFiles files = new TarFiles(file, 4096, 64)) {
             for (String name : files.names()) {
-                assertThat(name).doesNotStartWith("/").doesNotContain("..");
+                assertThat(name).doesNotStartWith("/");
+                assertThat(name.split("/")).doesNotContain("..", ".");
                 assertThat(files.exists(name)).isTrue();
                 try (InputStream in = files.open(name)) {
                     long read = in.readAllBytes().length;
