@@ -9,9 +9,9 @@
 # from src/test/resources/<package>/<Class>Inputs/<method>/ and any finding saved there. Here JAZZER_FUZZ=1 makes
 # Jazzer fuzz the one selected method with coverage instrumentation of dev.bulwark.** (Jazzer fuzzes a single
 # method per JVM, hence one JVM per target, started by bench/java/FuzzOne.java on the module's test class path).
-# A finding is written by Jazzer into the target's Inputs
-# directory (so it becomes a regression test once fixed) and the generated corpus goes to
-# <module>/.cifuzz-corpus/ (git-ignored). Logs: bench/out/fuzz/<Class>.<method>.log.
+# A finding is written by Jazzer into the target's Inputs directory (so it becomes a regression test once fixed;
+# give it a name that says what it is) and the generated corpus goes to <module>/.cifuzz-corpus/ (git-ignored).
+# Logs: bench/out/fuzz/<Class>.<method>.log.
 # Limits: -timeout=${FUZZ_TIMEOUT:-20} seconds per input, -rss_limit_mb=${FUZZ_RSS_MB:-3072}, Java heap
 # ${FUZZ_HEAP:-1g} (with a heap sized from the machine's memory the process could outgrow the RSS limit: false OOMs).
 set -euo pipefail
@@ -40,7 +40,8 @@ prepared=""
 while read -r module class method; do
   if [[ " $prepared " != *" $module "* ]]; then  # compile and resolve the test class path once per module
     ./mvnw -q -pl "$module" -am test-compile dependency:build-classpath -Dbulwark.skipAot=true \
-      -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test >/dev/null
+      -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test >"$logs/build-$module.log" 2>&1 \
+      || { cat "$logs/build-$module.log" >&2; exit 1; }
     prepared="$prepared $module"
   fi
   cp="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$module/target/fuzz.classpath")"
