@@ -75,11 +75,15 @@ public final class ApkInstalledParser {
             if (name == null && version == null && files.isEmpty()) {
                 return;
             }
-            if (name == null || version == null) {
-                warn.accept(start, "stanza without " + (name == null ? "P (name)" : "V (version)") + "; skipped");
+            if (blank(name) || blank(version)) {
+                warn.accept(start, "stanza without " + (blank(name) ? "P (name)" : "V (version)") + "; skipped");
                 return;
             }
             entries.add(new Entry(name, version, arch, origin, license, List.copyOf(files)));
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
     }
 }
