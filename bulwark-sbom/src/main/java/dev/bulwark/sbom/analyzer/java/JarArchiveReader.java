@@ -78,16 +78,27 @@ final class JarArchiveReader {
             }
             JarContents contents;
             try {
-                contents = readCentralDirectory(spool, tempDir, depth);
-            } catch (ZipException | IllegalArgumentException e) {
-                try (InputStream again = Files.newInputStream(spool)) {
-                    contents = readLocalHeaders(again, depth);
-                }
+                contents = readSpooled(spool, tempDir, depth);
+            } catch (NotAnArchiveException notAnArchive) {
+                throw notAnArchive;
+            } catch (IOException damaged) {
+                // The spooled copy is complete, so what fails now is the archive itself: cut or corrupt entries.
+                throw new NotAnArchiveException("damaged archive (" + damaged.getMessage() + ")", damaged);
             }
             contents.sha1 = sha1;
             return contents;
         } finally {
             Files.deleteIfExists(spool);
+        }
+    }
+
+    private JarContents readSpooled(Path spool, Path tempDir, int depth) throws IOException {
+        try {
+            return readCentralDirectory(spool, tempDir, depth);
+        } catch (ZipException | IllegalArgumentException e) {
+            try (InputStream again = Files.newInputStream(spool)) {
+                return readLocalHeaders(again, depth);
+            }
         }
     }
 
