@@ -107,7 +107,8 @@ final class JarIdentifier {
         if (symbolicName == null) {
             return null;
         }
-        String name = symbolicName.split(";")[0].trim();
+        int semicolon = symbolicName.indexOf(';'); // directives follow: name;singleton:=true
+        String name = (semicolon < 0 ? symbolicName : symbolicName.substring(0, semicolon)).trim();
         String suffix = "." + artifactId;
         if (name.endsWith(suffix) && name.length() > suffix.length()) {
             return name.substring(0, name.length() - suffix.length());
