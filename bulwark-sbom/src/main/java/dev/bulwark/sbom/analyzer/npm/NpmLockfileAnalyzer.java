@@ -11,6 +11,8 @@ import dev.bulwark.sbom.LayerResult;
 import dev.bulwark.sbom.PackageAnalyzer;
 import dev.bulwark.sbom.Relationship;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -64,11 +66,19 @@ public final class NpmLockfileAnalyzer implements PackageAnalyzer {
     private record Locked(String installPath, String name, String version, boolean dev, JsonNode dependencies) {
     }
 
+    /** {@code node_modules/@scope/a/node_modules/b} is {@code b}; a workspace path {@code packages/a} is {@code a}. */
+    private static String nameFromInstallPath(String path) {
+        int at = path.lastIndexOf("node_modules/");
+        return at >= 0 ? path.substring(at + "node_modules/".length()) : path.substring(path.lastIndexOf('/') + 1);
+    }
+
     @Override
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JsonNode lock;
         try {
-            lock = json.readTree(input.content());
+            // UTF-8, as the format says: Jackson's own detection takes some leading bytes for UTF-32
+            // and then fails with an IOException that is no JacksonException.
+            lock = json.readTree(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             out.warn(input.path(), "not valid JSON (" + e.getOriginalMessage() + ")");
             return;
@@ -88,7 +98,7 @@ public final class NpmLockfileAnalyzer implements PackageAnalyzer {
                     continue;
                 }
                 String name = node.path("name").asText(path.isEmpty() ? lock.path("name").asText("")
-                        : path.substring(path.lastIndexOf("node_modules/") + "node_modules/".length()));
+                        : nameFromInstallPath(path));
                 String version = node.path("version").asText(path.isEmpty() ? lock.path("version").asText("") : "");
                 JsonNode deps = merged(node.get("dependencies"), node.get("optionalDependencies"));
                 byPath.put(path, new Locked(path, name, version, node.path("dev").asBoolean(false), deps));

@@ -8,6 +8,8 @@ import dev.bulwark.sbom.AnalyzerInput;
 import dev.bulwark.sbom.LayerResult;
 import dev.bulwark.sbom.PackageAnalyzer;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +38,9 @@ public final class NpmPackageJsonAnalyzer implements PackageAnalyzer {
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JsonNode manifest;
         try {
-            manifest = json.readTree(input.content());
+            // UTF-8, as the format says: Jackson's own detection takes some leading bytes for UTF-32
+            // and then fails with an IOException that is no JacksonException.
+            manifest = json.readTree(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             if (input.path().contains("/node_modules/")) {
                 out.warn(input.path(), "not valid JSON (" + e.getOriginalMessage() + ")");

@@ -118,7 +118,9 @@ public final class PythonLockfileAnalyzer implements PackageAnalyzer {
     private void pipfile(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JsonNode lock;
         try {
-            lock = json.readTree(input.content());
+            // UTF-8, as the format says: Jackson's own detection takes some leading bytes for UTF-32
+            // and then fails with an IOException that is no JacksonException.
+            lock = json.readTree(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             out.warn(input.path(), "not valid JSON (" + e.getOriginalMessage() + ")");
             return;
