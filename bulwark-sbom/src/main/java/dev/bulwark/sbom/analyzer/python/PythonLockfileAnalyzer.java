@@ -72,7 +72,8 @@ public final class PythonLockfileAnalyzer implements PackageAnalyzer {
             if (extras > 0) {
                 name = name.substring(0, extras).trim();
             }
-            String version = spec.substring(pin + 2).trim().split("[\\s,]")[0];
+            String[] pinned = spec.substring(pin + 2).trim().split("[\\s,]"); // ",1" and "," split to nothing
+            String version = pinned.length == 0 ? "" : pinned[0];
             if (!name.isEmpty() && !version.isEmpty() && !version.contains("*")) {
                 out.filePackage(input.path(), PythonPackages.of(name, version, List.of(), input.location(null),
                         Map.of()));
@@ -104,7 +105,7 @@ public final class PythonLockfileAnalyzer implements PackageAnalyzer {
 
     private static void emit(AnalyzerInput input, LayerResult.Builder out, boolean inPackage, String name,
                              String version) {
-        if (inPackage && name != null && version != null) {
+        if (inPackage && name != null && !name.isBlank() && version != null && !version.isBlank()) {
             out.filePackage(input.path(), PythonPackages.of(name, version, List.of(), input.location(null),
                     Map.of()));
         }
