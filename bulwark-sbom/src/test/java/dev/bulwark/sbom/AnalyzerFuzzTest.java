@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bulwark.core.Package;
 import dev.bulwark.sbom.analyzer.apk.ApkAnalyzer;
+import dev.bulwark.sbom.analyzer.cargo.CargoLockAnalyzer;
+import dev.bulwark.sbom.analyzer.dotnet.DotnetDepsAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgFileListAnalyzer;
 import dev.bulwark.sbom.analyzer.dpkg.DpkgStatusAnalyzer;
 import dev.bulwark.sbom.analyzer.java.JarAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmLockfileAnalyzer;
 import dev.bulwark.sbom.analyzer.npm.NpmPackageJsonAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.PnpmLockAnalyzer;
+import dev.bulwark.sbom.analyzer.npm.YarnLockAnalyzer;
+import dev.bulwark.sbom.analyzer.php.ComposerAnalyzer;
 import dev.bulwark.sbom.analyzer.python.PythonLockfileAnalyzer;
 import dev.bulwark.sbom.analyzer.python.PythonMetadataAnalyzer;
+import dev.bulwark.sbom.analyzer.ruby.GemfileLockAnalyzer;
+import dev.bulwark.sbom.analyzer.ruby.GemspecAnalyzer;
 import dev.bulwark.sbom.os.OsDetector;
 import dev.bulwark.sbom.os.OsReleaseAnalyzer;
 import java.io.ByteArrayInputStream;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fuzzes the package analyzers through their public contract ({@link PackageAnalyzer#analyze}): a malformed file is
  * a warning naming it, never an exception, and every package found has a name and a version. One target per file
- * format; the rpm databases, rpm headers and Go binaries have their own targets beside their parsers.
+ * format (the rarer lockfiles share one); the rpm databases, rpm headers and Go binaries have their own targets beside their parsers.
  */
 class AnalyzerFuzzTest {
 
@@ -94,6 +101,24 @@ class AnalyzerFuzzTest {
         analyze(analyzer, "/src/requirements.txt", data);
         analyze(analyzer, "/src/poetry.lock", data);
         analyze(analyzer, "/src/Pipfile.lock", data);
+    }
+
+    /**
+     * The other lockfile and metadata formats, one input for all: yarn.lock, pnpm-lock.yaml, Cargo.lock, gemspecs,
+     * Gemfile.lock, composer.lock and installed.json, .deps.json and packages.lock.json. Coverage guidance keeps
+     * what reaches further into any of them.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void otherLockfiles(byte[] data) throws IOException {
+        analyze(new YarnLockAnalyzer(), "/src/yarn.lock", data);
+        analyze(new PnpmLockAnalyzer(), "/src/pnpm-lock.yaml", data);
+        analyze(new CargoLockAnalyzer(), "/src/Cargo.lock", data);
+        analyze(new GemspecAnalyzer(), "/usr/lib/ruby/gems/3.2.0/specifications/rack-3.0.8.gemspec", data);
+        analyze(new GemfileLockAnalyzer(), "/src/Gemfile.lock", data);
+        analyze(ComposerAnalyzer.forLockfiles(), "/src/composer.lock", data);
+        analyze(ComposerAnalyzer.forInstalled(), "/app/vendor/composer/installed.json", data);
+        analyze(DotnetDepsAnalyzer.forInstalled(), "/app/App.deps.json", data);
+        analyze(DotnetDepsAnalyzer.forLockfiles(), "/src/packages.lock.json", data);
     }
 
     @FuzzTest(maxDuration = "5m")
