@@ -49,6 +49,9 @@ record GoBuildInfo(String goVersion, String mainModule, String mainVersion, List
             version = varintString(file, cursor);
             modinfo = varintString(file, cursor);
         } else {
+            if (ptrSize != 4 && ptrSize != 8) {
+                return null; // not a pointer size Go writes: not build info
+            }
             ByteOrder order = (flags & 1) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
             header.order(order);
             ExecutableFormat exe = ExecutableFormat.read(file);
@@ -152,6 +155,9 @@ record GoBuildInfo(String goVersion, String mainModule, String mainVersion, List
         List<Module> deps = new ArrayList<>();
         for (String line : mod.split("\n")) {
             String[] f = line.split("\t");
+            if (f.length == 0) {
+                continue; // a line of tabs only
+            }
             switch (f[0]) {
                 case "path" -> mainPath = f.length > 1 ? f[1] : mainPath;
                 case "mod" -> {
