@@ -40,7 +40,7 @@ final class BinaryInput {
     /** A count or length, checked against the bytes left so that a damaged one cannot allocate much. */
     int readCount() {
         long n = readVarint();
-        if (n > buf.length - pos) {
+        if (n < 0 || n > buf.length - pos) { // a varint with the top bit set reads as negative
             throw new MalformedDataException("count " + n + " exceeds the " + (buf.length - pos) + " bytes left");
         }
         return (int) n;
