@@ -14,7 +14,6 @@ import dev.bulwark.vuln.store.AdvisoryCodec;
 import dev.bulwark.vuln.store.EntryCodec;
 import dev.bulwark.vuln.store.PackageKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,9 @@ final class DocumentParser {
         } catch (JsonProcessingException e) {
             return new ParsedDocument.NotJson("not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(origin + ": " + e.getMessage(), e);
+            // The bytes are in memory, so this is the content too: Jackson's encoding detection took the first bytes
+            // for UTF-32 and failed with a CharConversionException, which is no JsonProcessingException.
+            return new ParsedDocument.NotJson("not JSON: " + e.getMessage());
         }
         if (node == null) {
             return new ParsedDocument.NotJson("empty document");
