@@ -49,7 +49,15 @@ public final class VersatileVersionScheme extends ParsingVersionScheme<Version> 
 
     @Override
     int compareParsed(Version a, Version b) {
-        return Integer.signum(a.compareTo(b));
+        if (a.toString().equals(b.toString())) {
+            return 0; // versatile's npm order is not even reflexive for numeric identifiers beyond int
+        }
+        try {
+            return Integer.signum(a.compareTo(b));
+        } catch (RuntimeException e) {
+            // versatile's Go comparison parses numeric parts as int: NumberFormatException beyond 2^31
+            throw new InvalidVersionException(name, a + " vs " + b);
+        }
     }
 
     @Override
