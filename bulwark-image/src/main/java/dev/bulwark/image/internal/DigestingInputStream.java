@@ -29,6 +29,11 @@ public final class DigestingInputStream extends FilterInputStream {
         }
     }
 
+    /** Whether a digest of this algorithm can be computed (and so verified). */
+    public static boolean supports(String algorithm) {
+        return algorithm.equals("sha256") || algorithm.equals("sha512");
+    }
+
     /** Digests with the algorithm of {@code expected}; {@code sha256} when expected is null. */
     public static DigestingInputStream forDigest(InputStream in, Digest expected) {
         return new DigestingInputStream(in, expected == null ? "sha256" : expected.algorithm());

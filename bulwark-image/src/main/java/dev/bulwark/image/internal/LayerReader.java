@@ -103,6 +103,13 @@ public final class LayerReader {
     public void read(InputStream blob, long blobSize, LayerRef layer, Digest blobDigest, EntryVisitor visitor)
             throws IOException {
         String where = "layer " + (layer.index() + 1) + " (" + layer.diffId() + ")";
+        for (Digest digest : new Digest[] {layer.diffId(), blobDigest}) {
+            if (digest != null && !DigestingInputStream.supports(digest.algorithm())) {
+                blob.close();
+                throw new InputException(imageName, where + ": unsupported digest algorithm '" + digest.algorithm()
+                        + "' (sha256 and sha512 can be verified)");
+            }
+        }
         try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
                 blobSize);
              DigestingInputStream stored = DigestingInputStream.forDigest(new ProgressStream(blob, task), blobDigest)) {
