@@ -50,8 +50,8 @@ public final class NpmPackageJsonAnalyzer implements PackageAnalyzer {
         if (manifest == null || !manifest.isObject()) {
             return;
         }
-        String name = manifest.path("name").asText("");
-        String version = manifest.path("version").asText("");
+        String name = manifest.path("name").asText("").strip();
+        String version = manifest.path("version").asText("").strip();
         if (name.isEmpty() || version.isEmpty()) {
             return; // a package.json that only configures a directory ("type": "module") is no package
         }
