@@ -41,7 +41,7 @@ public final class CargoLockAnalyzer implements PackageAnalyzer {
             line = reader.readLine();
             String trimmed = line == null ? "[" : line.trim();
             if (trimmed.startsWith("[")) {
-                if (inPackage && name != null && version != null) {
+                if (inPackage && name != null && !name.isBlank() && version != null && !version.isBlank()) {
                     out.filePackage(input.path(), LanguagePackages.of(PackageType.CARGO, null, name, version,
                             input.location(null), Map.of()));
                 }

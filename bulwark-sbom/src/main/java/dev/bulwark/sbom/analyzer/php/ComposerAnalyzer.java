@@ -10,6 +10,8 @@ import dev.bulwark.sbom.LayerResult;
 import dev.bulwark.sbom.PackageAnalyzer;
 import dev.bulwark.sbom.internal.LanguagePackages;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +59,9 @@ public final class ComposerAnalyzer implements PackageAnalyzer {
     public void analyze(AnalyzerInput input, LayerResult.Builder out) throws IOException {
         JsonNode root;
         try {
-            root = json.readTree(input.content());
+            // UTF-8, as the format says: Jackson's own detection takes some leading bytes for UTF-32
+            // and then fails with an IOException that is no JacksonException.
+            root = json.readTree(new InputStreamReader(input.content(), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             out.warn(input.path(), "not valid JSON (" + e.getOriginalMessage() + ")");
             return;
