@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.testkit.SmallImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

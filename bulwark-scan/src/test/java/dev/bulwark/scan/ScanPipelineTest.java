@@ -1,5 +1,6 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.testkit.SmallImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

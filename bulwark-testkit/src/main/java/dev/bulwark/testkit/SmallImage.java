@@ -1,7 +1,5 @@
-package dev.bulwark.cli;
+package dev.bulwark.testkit;
 
-import dev.bulwark.testkit.ImageArchiveBuilder;
-import dev.bulwark.testkit.TarBuilder;
 import java.nio.file.Path;
 
 /**
@@ -11,10 +9,10 @@ import java.nio.file.Path;
  * {@code /app/.env}, and a last layer that deletes {@code /app/.env} and adds a Dockerfile.
  * The config sets no user (runs as root).
  */
-final class SmallImage {
+public final class SmallImage {
 
     /** A fake token with the shape of a GitHub personal access token (no real secret). */
-    static final String TOKEN = "ghp_" + "R8sT2vW4xY6zA1bC3dE5fG7hJ9kL0mN2pQ4r";
+    public static final String TOKEN = "ghp_" + "R8sT2vW4xY6zA1bC3dE5fG7hJ9kL0mN2pQ4r";
 
     private SmallImage() {
     }
@@ -22,7 +20,7 @@ final class SmallImage {
     /** Built once: tar entries carry the build time, and base and app image must share this layer's diffID. */
     private static final byte[] BASE_LAYER = buildBaseLayer();
 
-    static byte[] baseLayer() {
+    public static byte[] baseLayer() {
         return BASE_LAYER.clone();
     }
 
@@ -35,11 +33,11 @@ final class SmallImage {
                 .build();
     }
 
-    static ImageArchiveBuilder base() {
+    public static ImageArchiveBuilder base() {
         return new ImageArchiveBuilder().layer(baseLayer(), "/bin/sh -c #(nop) ADD file:alpine in / ");
     }
 
-    static ImageArchiveBuilder app(String labels) {
+    public static ImageArchiveBuilder app(String labels) {
         byte[] appLayer = new TarBuilder()
                 .file("app/node_modules/lodash/package.json", "{\"name\":\"lodash\",\"version\":\"4.17.15\","
                         + "\"license\":\"MIT\"}")
@@ -59,7 +57,7 @@ final class SmallImage {
     }
 
     /** The app image as a docker-archive. */
-    static Path write(Path dir) {
+    public static Path write(Path dir) {
         return app(null).writeDockerArchive(dir.resolve("app.tar"), "example/app:1.0", false);
     }
 }
