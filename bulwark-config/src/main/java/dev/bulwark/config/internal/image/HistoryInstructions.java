@@ -29,7 +29,8 @@ public final class HistoryInstructions {
     private static final Set<String> METADATA = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
             "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR");
     private static final Pattern NOP = Pattern.compile("^/bin/sh -c #\\(nop\\)\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern BUILD_ARGS = Pattern.compile("^\\|(\\d+)\\s+(.*)$", Pattern.DOTALL);
+    /** {@code |N NAME=value ... command}; N has at most 9 digits (fits an int; real counts have one or two). */
+    private static final Pattern BUILD_ARGS = Pattern.compile("^\\|(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern SHELL_PREFIX = Pattern.compile(
             "^(/bin/sh|/bin/bash|/usr/bin/bash|/bin/ash|/bin/zsh|sh|bash|cmd /S /C|powershell)((?:\\s+-[a-zA-Z]+"
                     + "(?:\\s+pipefail|\\s+errexit|\\s+nounset)?)*)\\s+-c\\s+(.*)$",
