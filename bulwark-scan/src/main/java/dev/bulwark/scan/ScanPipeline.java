@@ -38,6 +38,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * One scan in one pass: opens the target through {@link ImageOpener}, walks its layers once with the
@@ -67,14 +70,29 @@ public final class ScanPipeline {
      *     (checked after the image's metadata is read and before any layer is)
      */
     public Report scan(ScanTarget target, ScanSettings settings) {
-        try (Image image = open(target);
-             VulnDatabase database = settings.runs(Scanner.VULN) ? openDatabase(settings.cacheDir()) : null) {
+        // Opening the database and compiling the secret rules need no image: they run while the image is opened
+        // (a compressed archive is decompressed then). Errors keep their order: the image's first, then the database's.
+        CompletableFuture<VulnDatabase> openingDatabase = settings.runs(Scanner.VULN)
+                ? inBackground(() -> openDatabase(settings.cacheDir())) : CompletableFuture.completedFuture(null);
+        CompletableFuture<SecretScanner> compilingSecrets = settings.runs(Scanner.SECRET)
+                ? inBackground(() -> secretScanner(settings)) : CompletableFuture.completedFuture(null);
+        Image opened;
+        try {
+            opened = open(target);
+        } catch (IOException e) {
+            closeWhenOpened(openingDatabase);
+            throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
+        } catch (RuntimeException | Error e) {
+            closeWhenOpened(openingDatabase);
+            throw e;
+        }
+        try (Image image = opened; VulnDatabase database = await(openingDatabase)) {
             ImageMetadata metadata = image.metadata();
             boolean isImage = isImage(target);
             FileIndex index = new FileIndex();
             InventoryVisitor inventoryVisitor = new InventoryVisitor(analyzers(target), tempDir);
             List<LayerVisitor> visitors = new ArrayList<>(List.of(index, inventoryVisitor));
-            SecretScanner secretScanner = settings.runs(Scanner.SECRET) ? secretScanner(settings) : null;
+            SecretScanner secretScanner = await(compilingSecrets);
             SecretLayerVisitor secrets = null;
             if (secretScanner != null) {
                 secrets = new SecretLayerVisitor(secretScanner, settings.layerCache());
@@ -119,6 +137,32 @@ public final class ScanPipeline {
                     inventory.relationships(), warnings);
         } catch (IOException e) {
             throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeWhenOpened(CompletableFuture<VulnDatabase> openingDatabase) {
+        openingDatabase.thenAccept(database -> {
+            if (database != null) {
+                database.close();
+            }
+        });
+    }
+
+    private static <T> CompletableFuture<T> inBackground(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, work -> Thread.ofPlatform().daemon().name("bulwark-init")
+                .start(work));
+    }
+
+    /** The future's value, or the exception it failed with, as thrown by its task. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw e;
+            }
         }
     }
 

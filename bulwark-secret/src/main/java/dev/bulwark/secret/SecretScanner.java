@@ -119,10 +119,20 @@ public final class SecretScanner {
      */
     public List<SecretFinding> scanFile(Location location, long size, boolean inFinalImage, ContentSource content)
             throws IOException {
+        return readFile(location, size, inFinalImage, content).scan();
+    }
+
+    /**
+     * The reading half of {@link #scanFile}: applies the path rules and reads the content now (from the caller's
+     * stream, which must be read in order), and returns the matching, which is pure computation on the bytes read and
+     * may run later on any thread. A layer walker uses it to match files in parallel while it reads the next entries.
+     */
+    public PendingScan readFile(Location location, long size, boolean inFinalImage, ContentSource content)
+            throws IOException {
         String normalized = SkippedPaths.normalize(location.path());
-        List<SecretFinding> findings = new ArrayList<>(pathFindings(location, normalized, inFinalImage));
+        List<SecretFinding> pathFindings = pathFindings(location, normalized, inFinalImage);
         if (!wantsContent(location.path(), size)) {
-            return findings;
+            return new PendingScan(pathFindings, null, null, null, false);
         }
         byte[] bytes;
         try {
@@ -132,7 +142,7 @@ public final class SecretScanner {
                     size >= 0 ? size : options.maxFileBytes() + 1));
             if (TextSniffer.isBinary(head, head.length)) {
                 LOG.debug("secret scan skipped {}: binary content", location.path());
-                return findings;
+                return new PendingScan(pathFindings, null, null, null, false);
             }
             byte[] rest = readAtMost(in, size >= 0 ? size - head.length : -1, options.maxFileBytes() - head.length);
             bytes = rest == null ? null : concat(head, rest);
@@ -142,10 +152,47 @@ public final class SecretScanner {
         }
         if (bytes == null) {
             LOG.debug("secret scan skipped {}: larger than {} bytes", location.path(), options.maxFileBytes());
-            return findings;
+            return new PendingScan(pathFindings, null, null, null, false);
         }
-        findings.addAll(scanText(location, normalized, bytes, inFinalImage));
-        return findings;
+        return new PendingScan(pathFindings, this, location, bytes, inFinalImage);
+    }
+
+    /**
+     * A file whose content has been read (or needs no reading) and whose matching is still to do: {@link #scan()} may
+     * run on any thread, once.
+     */
+    public static final class PendingScan {
+        private final List<SecretFinding> pathFindings;
+        private final SecretScanner scanner;
+        private final Location location;
+        private final byte[] text;
+        private final boolean inFinalImage;
+
+        private PendingScan(List<SecretFinding> pathFindings, SecretScanner scanner, Location location, byte[] text,
+                            boolean inFinalImage) {
+            this.pathFindings = pathFindings;
+            this.scanner = scanner;
+            this.location = location;
+            this.text = text;
+            this.inFinalImage = inFinalImage;
+        }
+
+        /** The bytes held for matching (0 when only path rules applied). */
+        public int contentBytes() {
+            return text == null ? 0 : text.length;
+        }
+
+        /** The findings: path rules' and, when content was read, the content rules'. */
+        public List<SecretFinding> scan() {
+            if (text == null) {
+                return pathFindings;
+            }
+            List<SecretFinding> all = new ArrayList<>(pathFindings);
+            // The first 8 KiB were sniffed already when the content was read.
+            all.addAll(scanner.scanSniffedText(location, SkippedPaths.normalize(location.path()), text,
+                    inFinalImage));
+            return all;
+        }
     }
 
     /**
@@ -176,6 +223,11 @@ public final class SecretScanner {
             LOG.debug("secret scan skipped {}: binary content", location.path());
             return List.of();
         }
+        return scanSniffedText(location, normalized, bytes, inFinalImage);
+    }
+
+    private List<SecretFinding> scanSniffedText(Location location, String normalized, byte[] bytes,
+                                                boolean inFinalImage) {
         List<Match> matches = engine.scan(normalized, bytes, bytes.length);
         if (matches.isEmpty()) {
             return List.of();

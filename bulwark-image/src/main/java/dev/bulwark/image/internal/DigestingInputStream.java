@@ -18,6 +18,10 @@ public final class DigestingInputStream extends FilterInputStream {
     public DigestingInputStream(InputStream in, String algorithm) {
         super(in);
         this.algorithm = algorithm;
+        if (algorithm == null) {
+            this.digest = null;
+            return;
+        }
         try {
             this.digest = MessageDigest.getInstance(switch (algorithm) {
                 case "sha256" -> "SHA-256";
@@ -34,6 +38,11 @@ public final class DigestingInputStream extends FilterInputStream {
         return algorithm.equals("sha256") || algorithm.equals("sha512");
     }
 
+    /** Only counts: for bytes that another stream already hashes. {@link #result()} must not be called. */
+    public static DigestingInputStream countingOnly(InputStream in) {
+        return new DigestingInputStream(in, null);
+    }
+
     /** Digests with the algorithm of {@code expected}; {@code sha256} when expected is null. */
     public static DigestingInputStream forDigest(InputStream in, Digest expected) {
         return new DigestingInputStream(in, expected == null ? "sha256" : expected.algorithm());
@@ -43,7 +52,9 @@ public final class DigestingInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             count++;
         }
         return b;
@@ -53,7 +64,9 @@ public final class DigestingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = in.read(buffer, offset, length);
         if (n > 0) {
-            digest.update(buffer, offset, n);
+            if (digest != null) {
+                digest.update(buffer, offset, n);
+            }
             count += n;
         }
         return n;
@@ -88,6 +101,9 @@ public final class DigestingInputStream extends FilterInputStream {
 
     /** The digest of the bytes read so far; call once, at the end. */
     public Digest result() {
+        if (digest == null) {
+            throw new IllegalStateException("a counting-only stream has no digest");
+        }
         return new Digest(algorithm, HexFormat.of().formatHex(digest.digest()));
     }
 

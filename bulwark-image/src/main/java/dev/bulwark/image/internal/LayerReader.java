@@ -8,6 +8,7 @@ import dev.bulwark.image.EntryKind;
 import dev.bulwark.image.EntryVisitor;
 import dev.bulwark.image.FileEntry;
 import dev.bulwark.image.ImageLimits;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -32,6 +33,10 @@ public final class LayerReader {
     private static final Logger LOG = LoggerFactory.getLogger(LayerReader.class);
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
+    /** Layers smaller than this are read on the calling thread alone: a second thread would cost more than it saves. */
+    private static final long READ_AHEAD_FROM_BYTES = 1 << 20;
+    private static final int READ_AHEAD_CHUNKS = 8;
+    private static final int READ_AHEAD_CHUNK_BYTES = 128 * 1024;
 
     private final String imageName;
     private final ImageLimits limits;
@@ -112,24 +117,36 @@ public final class LayerReader {
         }
         try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
                 blobSize);
-             DigestingInputStream stored = DigestingInputStream.forDigest(new ProgressStream(blob, task), blobDigest)) {
+             InputStream raw = new BufferedInputStream(new ProgressStream(blob, task), 4)) {
+            // An uncompressed blob whose digest is its diffID would be hashed twice over the same bytes: once is enough.
+            boolean blobIsDiff = blobDigest != null && blobDigest.equals(layer.diffId())
+                    && Compression.detect(raw) == Compression.NONE;
+            DigestingInputStream stored = blobIsDiff ? DigestingInputStream.countingOnly(raw)
+                    : DigestingInputStream.forDigest(raw, blobDigest);
             Compression.Decompressing decompressed = Compression.open(stored);
             LimitedInputStream limited = new LimitedInputStream(decompressed.stream(), limits.maxLayerBytes(),
                     limits.maxCompressionRatio(), limits.ratioGraceBytes(),
                     () -> stored.count() - decompressed.unconsumed().getAsLong());
             DigestingInputStream diff = DigestingInputStream.forDigest(new ImageTotal(limited), layer.diffId());
-            readEntries(diff, visitor, where);
-            diff.drain();
-            stored.drain();
-            // The blob first: a replaced blob is the cause, a diffID that no longer matches only its effect.
-            if (blobDigest != null) {
-                Digest actualBlob = stored.result();
-                if (!actualBlob.equals(blobDigest)) {
-                    throw new InputException(imageName, where + ": blob has digest " + actualBlob
-                            + ", but the manifest says " + blobDigest);
+            if (blobSize >= 0 && blobSize < READ_AHEAD_FROM_BYTES) {
+                readEntries(diff, visitor, where);
+                diff.drain();
+            } else {
+                // Reading, hashing and decompressing on one thread, tar entries and analyzers on this one.
+                try (ReadAheadInputStream ahead = new ReadAheadInputStream(diff, READ_AHEAD_CHUNKS,
+                        READ_AHEAD_CHUNK_BYTES, Thread.currentThread().getName() + "-read")) {
+                    readEntries(ahead, visitor, where);
+                    ahead.drain();
                 }
             }
+            stored.drain();
             Digest actualDiff = diff.result();
+            // The blob first: a replaced blob is the cause, a diffID that no longer matches only its effect.
+            Digest actualBlob = blobIsDiff ? actualDiff : blobDigest == null ? null : stored.result();
+            if (actualBlob != null && !actualBlob.equals(blobDigest)) {
+                throw new InputException(imageName, where + ": blob has digest " + actualBlob
+                        + ", but the manifest says " + blobDigest);
+            }
             if (!actualDiff.equals(layer.diffId())) {
                 throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
                         + ", but the image config says " + layer.diffId());

@@ -21,10 +21,12 @@ import java.util.List;
  * The secret scanner as one consumer of the single pass: every regular file of every layer (deleted later or not)
  * is offered to {@link SecretScanner#scanFile}; findings are first recorded as in the final image and judged against
  * the final filesystem by the pipeline. Per-layer results are cached under a version that changes with the rules.
+ * Files are read on the layer's thread and matched on {@link ParallelMatching}'s workers.
  */
 public final class SecretLayerVisitor extends CachedFindingsVisitor<SecretFinding> {
 
     private final SecretScanner scanner;
+    private final ParallelMatching<SecretFinding> matching = new ParallelMatching<>("bulwark-secrets-");
 
     public SecretLayerVisitor(SecretScanner scanner, LayerCache cache) {
         super(cache, "secret", version(scanner));
@@ -48,6 +50,7 @@ public final class SecretLayerVisitor extends CachedFindingsVisitor<SecretFindin
 
     @Override
     protected EntryVisitor entries(LayerRef layer, List<SecretFinding> out) {
+        ParallelMatching<SecretFinding>.Layer pending = matching.layer();
         return new EntryVisitor() {
             @Override
             public boolean wantsContent(FileEntry header) {
@@ -59,7 +62,15 @@ public final class SecretLayerVisitor extends CachedFindingsVisitor<SecretFindin
                 if (entry.kind() != EntryKind.FILE) {
                     return;
                 }
-                out.addAll(scanner.scanFile(new Location(entry.path(), layer), entry.size(), true, entry::open));
+                // Read here (the tar stream is sequential), match on the workers.
+                SecretScanner.PendingScan scan = scanner.readFile(new Location(entry.path(), layer), entry.size(),
+                        true, entry::open);
+                pending.add(scan::scan, scan.contentBytes());
+            }
+
+            @Override
+            public void end() throws IOException {
+                out.addAll(pending.finish());
             }
         };
     }

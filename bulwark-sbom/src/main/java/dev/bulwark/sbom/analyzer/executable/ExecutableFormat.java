@@ -20,6 +20,8 @@ public final class ExecutableFormat {
 
     private static final byte[] GO_BUILD_ID_TEXT = "Go build ID: \"".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] GO_BUILD_ID_NOTE = {'G', 'o', 0, 0};
+    private static final String GO_BUILD_ID_TEXT_LATIN1 = new String(GO_BUILD_ID_TEXT, StandardCharsets.ISO_8859_1);
+    private static final String GO_BUILD_ID_NOTE_LATIN1 = new String(GO_BUILD_ID_NOTE, StandardCharsets.ISO_8859_1);
     private static final long MAX_EXECUTABLE_SIZE = 1L << 30;
     private static final int MAX_SECTIONS = 8192;
     private static final int MAX_SECTION_NAMES = 1 << 20;
@@ -96,21 +98,26 @@ public final class ExecutableFormat {
      * linker writes at the start of other formats): Go binaries are recognised without reading further.
      */
     public static boolean hasGoBuildId(byte[] head) {
-        return indexOf(head, GO_BUILD_ID_TEXT) >= 0 || indexOf(head, GO_BUILD_ID_NOTE) >= 0;
+        String bytes = new String(head, StandardCharsets.ISO_8859_1);
+        return bytes.contains(GO_BUILD_ID_TEXT_LATIN1) || bytes.contains(GO_BUILD_ID_NOTE_LATIN1);
     }
 
     /** The first index of {@code pattern} in {@code data}, or -1. */
     public static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        return indexOf(data, data.length, pattern);
+    }
+
+    /**
+     * The first index of {@code pattern} in {@code data[0, length)}, or -1. Executables are searched megabytes at a
+     * time: the bytes are viewed as a Latin-1 string, whose search the JDK runs with vector instructions (a plain
+     * byte loop was a tenth of a scan's CPU time on images with many binaries).
+     */
+    public static int indexOf(byte[] data, int length, byte[] pattern) {
+        if (length < pattern.length) {
+            return -1;
         }
-        return -1;
+        return new String(data, 0, length, StandardCharsets.ISO_8859_1)
+                .indexOf(new String(pattern, StandardCharsets.ISO_8859_1));
     }
 
     /** Reads the layout of {@code file}; a file that is none of the three formats has no segments and sections. */

@@ -82,12 +82,12 @@ record GoBuildInfo(String goVersion, String mainModule, String mainVersion, List
         byte[] buffer = new byte[64 << 10];
         int filled = 0;
         while (true) {
-            int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
+            int n = in.readNBytes(buffer, filled, buffer.length - filled);
+            if (n == 0) {
                 return null;
             }
             filled += n;
-            int at = indexOf(buffer, filled, MAGIC);
+            int at = ExecutableFormat.indexOf(buffer, filled, MAGIC);
             if (at >= 0) {
                 java.io.InputStream rest = new java.io.SequenceInputStream(
                         new java.io.ByteArrayInputStream(buffer, at, filled - at), in);
@@ -108,22 +108,6 @@ record GoBuildInfo(String goVersion, String mainModule, String mainVersion, List
                 filled = keep;
             }
         }
-    }
-
-    private static int indexOf(byte[] data, int length, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= length; i++) {
-            if (data[i] != pattern[0]) {
-                continue;
-            }
-            for (int j = 1; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static String varintString(java.io.InputStream in) throws IOException {
