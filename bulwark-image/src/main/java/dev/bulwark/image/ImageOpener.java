@@ -5,6 +5,7 @@ import dev.bulwark.image.internal.ArchiveFiles;
 import dev.bulwark.image.internal.Compression;
 import dev.bulwark.image.internal.DirectoryFiles;
 import dev.bulwark.image.internal.LimitedInputStream;
+import dev.bulwark.image.internal.ReadAheadInputStream;
 import dev.bulwark.image.internal.TarFiles;
 import dev.bulwark.image.source.DockerArchiveSource;
 import dev.bulwark.image.source.OciLayoutSource;
@@ -146,11 +147,13 @@ public final class ImageOpener {
                 }
             };
             Compression.Decompressing decompressing = Compression.open(counted);
+            // Decompression on one thread, writing on this one.
             try (InputStream in = new LimitedInputStream(decompressing.stream(),
                     limits.maxTotalBytes(), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
                     () -> consumed[0] - decompressing.unconsumed().getAsLong());
+                 ReadAheadInputStream ahead = new ReadAheadInputStream(in, 8, 256 * 1024, "bulwark-spool");
                  OutputStream out = Files.newOutputStream(spool)) {
-                in.transferTo(out);
+                ahead.transferTo(out);
             }
         } catch (LimitedInputStream.LimitExceededException e) {
             deleteQuietly(spool);

@@ -3,6 +3,7 @@ package dev.bulwark.image.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
  * not close the source: the caller owns it and may only use or close it after this stream has been closed or
  * {@linkplain #drain() drained}.
  */
-final class ReadAheadInputStream extends InputStream {
+public final class ReadAheadInputStream extends InputStream {
 
     private sealed interface Item permits Chunk, End, Failure {
     }
@@ -40,7 +41,12 @@ final class ReadAheadInputStream extends InputStream {
     private int position;
     private boolean ended;
 
-    ReadAheadInputStream(InputStream source, int chunks, int chunkSize, String threadName) {
+    /**
+     * @param chunks how many chunks may wait for the reader
+     * @param chunkSize bytes per chunk
+     * @param threadName the producer thread's name
+     */
+    public ReadAheadInputStream(InputStream source, int chunks, int chunkSize, String threadName) {
         this.source = source;
         this.filled = new ArrayBlockingQueue<>(chunks + 1);
         this.free = new ArrayBlockingQueue<>(chunks);
@@ -108,6 +114,19 @@ final class ReadAheadInputStream extends InputStream {
         return skipped;
     }
 
+    /** Writes the chunks as they come, without copying them through a small buffer. */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        long total = 0;
+        while (advance()) {
+            int n = current.length() - position;
+            out.write(current.data(), position, n);
+            position += n;
+            total += n;
+        }
+        return total;
+    }
+
     /** Makes {@link #current} hold unread bytes; false at the end of the source. */
     private boolean advance() throws IOException {
         if (stopped) {
@@ -154,7 +173,7 @@ final class ReadAheadInputStream extends InputStream {
     }
 
     /** Reads to the end, then waits for the producer to finish: afterwards the source has been read completely. */
-    void drain() throws IOException {
+    public void drain() throws IOException {
         while (advance()) {
             position = current.length();
         }

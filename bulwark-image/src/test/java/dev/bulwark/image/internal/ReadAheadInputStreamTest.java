@@ -38,6 +38,17 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
+    void transfersTheRestToAStream() throws IOException {
+        byte[] data = randomBytes(300_001);
+        try (ReadAheadInputStream in = new ReadAheadInputStream(new ByteArrayInputStream(data), 2, 4096, "t")) {
+            assertThat(in.read()).isEqualTo(data[0] & 0xff);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThat(in.transferTo(out)).isEqualTo(data.length - 1);
+            assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(data, 1, data.length));
+        }
+    }
+
+    @Test
     void skipsAndReadsSingleBytes() throws IOException {
         byte[] data = randomBytes(10_000);
         try (ReadAheadInputStream in = new ReadAheadInputStream(new ByteArrayInputStream(data), 2, 1000, "t")) {
