@@ -30,7 +30,8 @@ public final class FileIndex implements LayerVisitor {
     @Override
     public EntryVisitor layer(LayerRef layer) {
         Layer record = new Layer();
-        layers.put(layer == null ? 0 : layer.index(), record);
+        int index = layer == null ? 0 : layer.index();
+        layers.put(index, record);
         return new EntryVisitor() {
             @Override
             public boolean wantsContent(FileEntry header) {
@@ -40,6 +41,12 @@ public final class FileIndex implements LayerVisitor {
             @Override
             public void visit(FileEntry entry) {
                 record.add(entry.path(), entry.kind(), entry.size(), entry.mode(), entry.linkTarget());
+            }
+
+            @Override
+            public void end() {
+                // Sorted on the layer's own thread, in parallel with the other layers: view() only merges.
+                record.sorted = record.sortedRefs(index);
             }
         };
     }
@@ -54,6 +61,19 @@ public final class FileIndex implements LayerVisitor {
         private int[] modeKinds = new int[64];
         private final Map<Integer, String> links = new HashMap<>();
         private int count;
+        /** This layer's refs sorted by path, once the layer has ended; null before. */
+        private long[] sorted;
+
+        long[] sortedRefs(int index) {
+            long[] refs = new long[count];
+            for (int i = 0; i < count; i++) {
+                refs[i] = ((long) index << 32) | i;
+            }
+            Layer[] only = new Layer[index + 1];
+            only[index] = this;
+            new Paths(only).sort(refs);
+            return refs;
+        }
 
         void add(String path, EntryKind kind, long size, int mode, String linkTarget) {
             byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
@@ -111,17 +131,17 @@ public final class FileIndex implements LayerVisitor {
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 8) + " entries");
         }
-        long[] refs = new long[(int) total];
-        int n = 0;
+        Paths paths = new Paths(byIndex);
+        List<long[]> runs = new ArrayList<>();
         for (int l = 0; l < byIndex.length; l++) {
-            if (byIndex[l] != null) {
-                for (int i = 0; i < byIndex[l].count; i++) {
-                    refs[n++] = ((long) l << 32) | i;
-                }
+            Layer layer = byIndex[l];
+            if (layer != null) {
+                runs.add(layer.sorted != null && layer.sorted.length == layer.count ? layer.sorted
+                        : layer.sortedRefs(l));
+                layer.sorted = null;
             }
         }
-        Paths paths = new Paths(byIndex);
-        paths.sort(refs);
+        long[] refs = paths.mergeRuns(runs);
         long[] alive = merge(refs, paths);
         return new CompactView(paths, alive);
     }
@@ -280,6 +300,39 @@ public final class FileIndex implements LayerVisitor {
                     }
                 }
             }
+        }
+
+        /** Merges runs sorted by {@link #order}, pairwise, into one sorted array. */
+        long[] mergeRuns(List<long[]> runs) {
+            List<long[]> level = new ArrayList<>(runs);
+            if (level.isEmpty()) {
+                return new long[0];
+            }
+            while (level.size() > 1) {
+                List<long[]> next = new ArrayList<>();
+                for (int r = 0; r + 1 < level.size(); r += 2) {
+                    next.add(mergeTwo(level.get(r), level.get(r + 1)));
+                }
+                if (level.size() % 2 == 1) {
+                    next.add(level.get(level.size() - 1));
+                }
+                level = next;
+            }
+            return level.get(0);
+        }
+
+        private long[] mergeTwo(long[] a, long[] b) {
+            long[] out = new long[a.length + b.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < a.length && j < b.length) {
+                out[k++] = order(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+            }
+            System.arraycopy(a, i, out, k, a.length - i);
+            k += a.length - i;
+            System.arraycopy(b, j, out, k, b.length - j);
+            return out;
         }
 
         private int order(long a, long b) {

@@ -12,7 +12,10 @@ import dev.bulwark.image.internal.LayerReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -82,9 +85,13 @@ final class ArchiveImage implements Image {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
                 .name("bulwark-layer-", 1).factory());
         try {
-            List<Future<?>> reads = new ArrayList<>();
-            for (int i : wanted) {
-                reads.add(pool.submit(() -> {
+            // Largest first: the biggest layer sets the wall time, so it must not wait behind small ones (on the
+            // large benchmark image, the 480 MiB text layer used to start last, after eight seconds).
+            List<Integer> bySize = new ArrayList<>(wanted);
+            bySize.sort(Comparator.comparingLong((Integer i) -> layerFiles.get(i).size()).reversed());
+            Map<Integer, Future<?>> started = new HashMap<>();
+            for (int i : bySize) {
+                started.put(i, pool.submit(() -> {
                     try {
                         readLayer(reader, i, visitors.get(i));
                     } catch (IOException | RuntimeException e) {
@@ -96,7 +103,8 @@ final class ArchiveImage implements Image {
             }
             // Report the failure of the lowest layer, whatever finished first, so errors do not depend on timing.
             Throwable first = null;
-            for (Future<?> read : reads) {
+            for (int i : wanted) {
+                Future<?> read = started.get(i);
                 try {
                     read.get();
                 } catch (ExecutionException e) {
