@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  */
 final class ParallelMatching<R> {
 
-    private static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_BYTES = 64 * 1024;
     private static final int BATCH_FILES = 64;
-    private static final int BUDGET_KIB = 16 * 1024;
+    private static final int BUDGET_KIB = 4 * 1024;
 
     private final ExecutorService workers;
     private final Semaphore budgetKib = new Semaphore(BUDGET_KIB);
