@@ -31,6 +31,7 @@ public final class HistoryInstructions {
     private static final Pattern NOP = Pattern.compile("^/bin/sh -c #\\(nop\\)\\s*(.*)$", Pattern.DOTALL);
     /** {@code |N NAME=value ... command}; N has at most 9 digits (fits an int; real counts have one or two). */
     private static final Pattern BUILD_ARGS = Pattern.compile("^\\|(\\d{1,9})\\s+(.*)$", Pattern.DOTALL);
+    private static final Pattern LEADING_WORD = Pattern.compile("\\S+\\s*");
     private static final Pattern SHELL_PREFIX = Pattern.compile(
             "^(/bin/sh|/bin/bash|/usr/bin/bash|/bin/ash|/bin/zsh|sh|bash|cmd /S /C|powershell)((?:\\s+-[a-zA-Z]+"
                     + "(?:\\s+pipefail|\\s+errexit|\\s+nounset)?)*)\\s+-c\\s+(.*)$",
@@ -124,8 +125,13 @@ public final class HistoryInstructions {
         if (args.matches()) {
             int count = Integer.parseInt(args.group(1));
             String rest = args.group(2);
-            for (int i = 0; i < count; i++) {
-                rest = rest.replaceFirst("^\\S+\\s*", "");
+            // At most as many words as there are: a count of 999999999 must not loop that often.
+            for (int i = 0; i < count && !rest.isEmpty(); i++) {
+                Matcher word = LEADING_WORD.matcher(rest);
+                if (!word.lookingAt()) {
+                    break;
+                }
+                rest = rest.substring(word.end());
             }
             command = rest;
         }
