@@ -62,7 +62,7 @@ public final class YarnLockAnalyzer implements PackageAnalyzer {
 
     /** The package name of the first range of a key line: {@code "@scope/a@^1.0", a@^1.1} gives {@code @scope/a}. */
     static String packageName(String keyLine) {
-        String first = keyLine.split(",")[0].trim();
+        String first = keyLine.split(",", 2)[0].trim(); // limit 2: "," alone gives "", not an empty array
         if (first.startsWith("\"") && first.endsWith("\"") && first.length() >= 2) {
             first = first.substring(1, first.length() - 1);
         }

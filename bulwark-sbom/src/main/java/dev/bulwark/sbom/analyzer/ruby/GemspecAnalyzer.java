@@ -53,7 +53,7 @@ public final class GemspecAnalyzer implements PackageAnalyzer {
                 }
             }
         }
-        if (name == null || version == null) {
+        if (name == null || version == null || name.isBlank() || version.isBlank()) {
             out.warn(input.path(), "gemspec without a literal name or version");
             return;
         }
