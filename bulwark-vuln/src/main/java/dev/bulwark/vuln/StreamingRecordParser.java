@@ -15,6 +15,9 @@ import dev.bulwark.vuln.store.EntryCodec;
 import dev.bulwark.vuln.store.PackageKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +57,36 @@ final class StreamingRecordParser {
 
     /** The record in {@code json}, or {@code null} to let the tree path handle the document. */
     ParsedDocument.Record parse(byte[] json) {
-        if (!startsWithObject(json)) {
+        if (!startsWithObject(json) || !isUtf8(json)) {
             return null;
         }
         try (JsonParser p = factory.createParser(json)) {
             return record(p, json);
         } catch (Decline | IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8. This parser skips fields it does not use without decoding them, so an
+     * invalid byte there would pass, while the tree path (which decodes everything) calls the document not JSON: a
+     * document the two would judge differently is left to the tree path. Almost every document is ASCII, which one
+     * OR over the bytes tells.
+     */
+    static boolean isUtf8(byte[] json) {
+        int all = 0;
+        for (byte b : json) {
+            all |= b;
+        }
+        if (all >= 0) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

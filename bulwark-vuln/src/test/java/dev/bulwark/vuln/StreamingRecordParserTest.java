@@ -134,6 +134,30 @@ class StreamingRecordParserTest {
     }
 
     @Test
+    void leavesDocumentsThatAreNotUtf8ToTheTreePath() {
+        assertThat(StreamingRecordParser.isUtf8("{\"id\":\"GHSA-1\"}".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(StreamingRecordParser.isUtf8("{\"summary\":\"naïve €\"}".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(StreamingRecordParser.isUtf8(new byte[] {'{', '"', 'a', (byte) 0xff, '"', '}'})).isFalse();
+        assertThat(StreamingRecordParser.isUtf8(new byte[] {'"', (byte) 0xe2, (byte) 0x82})).isFalse(); // cut €
+        // An invalid byte in a field name the streaming path skips (found by fuzzing): declined, so both paths agree.
+        byte[] invalid;
+        try (var in = StreamingRecordParserTest.class.getResourceAsStream(
+                "OsvDocumentFuzzTestInputs/parsesOsvDocument/invalid-utf8-in-skipped-field")) {
+            invalid = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] valid = invalid.clone();
+        for (int i = 0; i < valid.length; i++) {
+            valid[i] = valid[i] == (byte) 0xff ? (byte) 'e' : valid[i];
+        }
+        StreamingRecordParser parser = new StreamingRecordParser(new ObjectMapper().getFactory());
+        assertThat(parser.parse(valid)).isNotNull();
+        assertThat(parser.parse(invalid)).isNull();
+    }
+
+    @Test
     void readsLenientRecordsLikeTheTreePath() {
         String json = """
                 {"id": " GHSA-x ", "modified": "2021-12-10T00:40:56.850Z", "published": 5, "withdrawn": null,
