@@ -98,6 +98,10 @@ final class JarArchiveReader {
         } catch (ZipException | IllegalArgumentException e) {
             try (InputStream again = Files.newInputStream(spool)) {
                 return readLocalHeaders(again, depth);
+            } catch (RuntimeException corrupt) {
+                // commons-compress fails on some corrupt local headers with an unchecked exception (a
+                // NullPointerException from its entry stream): the archive is damaged, not the analyzer.
+                throw new IOException("corrupt local headers (" + corrupt.getClass().getSimpleName() + ")", corrupt);
             }
         }
     }
