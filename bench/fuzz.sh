@@ -4,6 +4,7 @@
 # FILTER (an extended regex, default: all) selects targets by "module Class#method", e.g. `bench/fuzz.sh 2 sbom`
 # or `bench/fuzz.sh 1 'DpkgStatus|Osv'`.
 # Usage: bench/fuzz.sh [MINUTES] [FILTER]
+# FUZZ_JOBS=N runs N targets at a time (default 1; each target is one single-threaded fuzzing JVM, so N = cores).
 #
 # In `./mvnw verify` the same tests run in regression mode only (JAZZER_FUZZ unset): each replays its seed inputs
 # from src/test/resources/<package>/<Class>Inputs/<method>/ and any finding saved there. Here JAZZER_FUZZ=1 makes
@@ -33,25 +34,31 @@ targets=$(for file in $(grep -rl --include='*.java' '@FuzzTest' bulwark-*/src/te
 done | grep -E -- "$filter" || true)
 [ -n "$targets" ] || { echo "bench/fuzz.sh: no @FuzzTest matches '$filter'" >&2; exit 2; }
 
-echo "bench/fuzz.sh: $(wc -l <<<"$targets") target(s), ${minutes} min each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+jobs=${FUZZ_JOBS:-1}
+echo "bench/fuzz.sh: $(wc -l <<<"$targets") target(s), ${minutes} min each, $jobs at a time; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Compile and resolve the test class path once per module, before any fuzzing starts (parallel targets share them).
+for module in $(cut -d' ' -f1 <<<"$targets" | sort -u); do
+  ./mvnw -q -pl "$module" -am test-compile dependency:build-classpath -Dbulwark.skipAot=true \
+    -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test >"$logs/build-$module.log" 2>&1 \
+    || { cat "$logs/build-$module.log" >&2; exit 1; }
+done
 printf '%-62s %9s %12s %9s  %s\n' target seconds executions findings "written to"
-total_findings=0
-prepared=""
-while read -r module class method; do
-  if [[ " $prepared " != *" $module "* ]]; then  # compile and resolve the test class path once per module
-    ./mvnw -q -pl "$module" -am test-compile dependency:build-classpath -Dbulwark.skipAot=true \
-      -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test >"$logs/build-$module.log" 2>&1 \
-      || { cat "$logs/build-$module.log" >&2; exit 1; }
-    prepared="$prepared $module"
-  fi
-  cp="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$module/target/fuzz.classpath")"
+
+# fuzz_one MODULE CLASS METHOD: fuzzes one target, writes its result line to $logs/<Class>.<method>.result
+fuzz_one() {
+  local module=$1 class=$2 method=$3
+  local cp="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$module/target/fuzz.classpath")"
   # The gitleaks config loader and the RE2 translator compile regular expressions from their input by design:
   # Jazzer's regex-injection detector would report every invalid pattern they refuse.
-  hooks=""
+  local hooks=""
   [ "$module" = bulwark-secret ] && [ "$method" != scansContent ] && \
     hooks="-Djazzer.disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexInjection"
-  simple=${class##*.}
-  log="$PWD/$logs/$simple.$method.log"
+  local simple=${class##*.}
+  local log="$PWD/$logs/$simple.$method.log"
+  # Jazzer writes a finding into this target's own Inputs directory: looking only there keeps targets that run at
+  # the same time from counting each other's findings.
+  local inputs="$module/src/test/resources/$(dirname "${class//.//}")/${simple}Inputs/$method"
+  local stamp start status
   stamp=$(mktemp)
   start=$(date +%s)
   set +e
@@ -62,18 +69,34 @@ while read -r module class method; do
     $hooks ../bench/java/FuzzOne.java "$class#$method") >"$log" 2>&1
   status=$?
   set -e
-  seconds=$(( $(date +%s) - start ))
+  local seconds=$(( $(date +%s) - start ))
+  local executions findings count where
   executions=$(grep -aoE 'stat::number_of_executed_units: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || true)
-  findings=$(find "$module" \( -path '*/target/*' -o -path '*/.cifuzz-corpus/*' \) -prune -o -type f \
-    \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) -newer "$stamp" -print)
+  findings=$(find "$inputs" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) \
+    -newer "$stamp" -print 2>/dev/null || true)
   count=$(grep -c . <<<"$findings" || true)
-  where=$( [ "$count" -gt 0 ] && dirname "$(head -1 <<<"$findings")" || echo "-")
+  where=$( [ "$count" -gt 0 ] && echo "$inputs" || echo "-")
   if [ "$status" -ne 0 ] && [ "$count" -eq 0 ]; then
     where="run failed (exit $status), see $log"
+    count=1
   fi
-  total_findings=$((total_findings + count))
-  printf '%-62s %9s %12s %9s  %s\n' "$simple#$method" "$seconds" "${executions:-?}" "$count" "$where"
   rm -f "$stamp"
+  printf '%-62s %9s %12s %9s  %s\n' "$simple#$method" "$seconds" "${executions:-?}" "$count" "$where" \
+    | tee "$logs/$simple.$method.result"
+}
+
+results=()
+running=0
+while read -r module class method; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+  fuzz_one "$module" "$class" "$method" &
+  running=$((running + 1))
+  results+=("$logs/${class##*.}.$method.result")
 done <<<"$targets"
+wait || true
+total_findings=$(cat "${results[@]}" 2>/dev/null | awk '{ s += $4 } END { print s + 0 }')
 echo "bench/fuzz.sh: $total_findings finding(s); logs in $logs/"
 [ "$total_findings" -eq 0 ]
