@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.testkit.Corpus;
-import dev.bulwark.vuln.osv.OsvAffected;
 import dev.bulwark.vuln.osv.OsvInputs;
-import dev.bulwark.vuln.osv.OsvParser;
-import dev.bulwark.vuln.osv.OsvRecord;
-import dev.bulwark.vuln.store.AdvisoryCodec;
-import dev.bulwark.vuln.store.EntryCodec;
-import dev.bulwark.vuln.store.StoredEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,30 +27,7 @@ class StreamingRecordParserTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final DocumentParser documents = new DocumentParser();
     private final StreamingRecordParser streaming = new StreamingRecordParser(mapper.getFactory());
-    private final AdvisoryCodec advisories = new AdvisoryCodec(mapper);
 
-    /** What a stored record means, independent of how its JSON parts are spelled. */
-    record Meaning(String id, String identity, boolean withdrawn, int entriesWithoutPackage, int gitRanges,
-                   Instant modified, List<String> keys, List<OsvAffected> entries, OsvRecord body) {
-    }
-
-    private Meaning meaning(ParsedDocument.Record r) {
-        List<String> keys = new ArrayList<>();
-        List<OsvAffected> entries = new ArrayList<>();
-        for (ParsedDocument.Entry e : r.entries()) {
-            keys.add(e.ecosystem() + "/" + e.key());
-            StoredEntry stored = EntryCodec.decode(1, r.id(), e.ecosystem(), e.encoded());
-            try {
-                entries.add(stored.hasDetails()
-                        ? OsvParser.withDetails(stored.matchPart(), mapper.readTree(stored.details()))
-                        : stored.matchPart());
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
-        return new Meaning(r.id(), r.identity(), r.withdrawn(), r.entriesWithoutPackage(), r.gitRanges(),
-                r.modified(), keys, entries, r.body().length == 0 ? null : advisories.decode(r.body()));
-    }
 
     private ParsedDocument.Record treeRecord(String origin, byte[] json) {
         ParsedDocument doc = documents.parseTree(origin, json);
@@ -78,7 +47,8 @@ class StreamingRecordParserTest {
             byte[] json = doc.read();
             ParsedDocument.Record fast = streaming.parse(json);
             if (fast != null) {
-                assertThat(meaning(fast)).as(doc.origin()).isEqualTo(meaning(treeRecord(doc.origin(), json)));
+                assertThat(RecordMeaning.of(fast)).as(doc.origin())
+                        .isEqualTo(RecordMeaning.of(treeRecord(doc.origin(), json)));
                 compared[0]++;
             }
         });
@@ -173,8 +143,8 @@ class StreamingRecordParserTest {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ParsedDocument.Record fast = streaming.parse(bytes);
         assertThat(fast).isNotNull();
-        Meaning m = meaning(fast);
-        assertThat(m).isEqualTo(meaning(treeRecord("doc.json", bytes)));
+        RecordMeaning m = RecordMeaning.of(fast);
+        assertThat(m).isEqualTo(RecordMeaning.of(treeRecord("doc.json", bytes)));
         assertThat(m.entriesWithoutPackage()).isEqualTo(3);
         assertThat(m.gitRanges()).isEqualTo(1);
         assertThat(m.entries()).singleElement().satisfies(e -> {
