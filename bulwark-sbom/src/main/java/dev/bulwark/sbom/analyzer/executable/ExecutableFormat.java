@@ -102,11 +102,6 @@ public final class ExecutableFormat {
         return bytes.contains(GO_BUILD_ID_TEXT_LATIN1) || bytes.contains(GO_BUILD_ID_NOTE_LATIN1);
     }
 
-    /** The first index of {@code pattern} in {@code data}, or -1. */
-    public static int indexOf(byte[] data, byte[] pattern) {
-        return indexOf(data, data.length, pattern);
-    }
-
     /**
      * The first index of {@code pattern} in {@code data[0, length)}, or -1. Executables are searched megabytes at a
      * time: the bytes are viewed as a Latin-1 string, whose search the JDK runs with vector instructions (a plain
