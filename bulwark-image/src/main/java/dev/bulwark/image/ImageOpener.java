@@ -4,9 +4,8 @@ import dev.bulwark.core.InputException;
 import dev.bulwark.image.internal.ArchiveFiles;
 import dev.bulwark.image.internal.Compression;
 import dev.bulwark.image.internal.DirectoryFiles;
-import dev.bulwark.image.internal.LimitedInputStream;
-import dev.bulwark.image.internal.ReadAheadInputStream;
 import dev.bulwark.image.internal.TarFiles;
+import dev.bulwark.image.source.CompressedArchiveImage;
 import dev.bulwark.image.source.DockerArchiveSource;
 import dev.bulwark.image.source.OciLayoutSource;
 import dev.bulwark.image.source.RegistrySource;
@@ -14,11 +13,8 @@ import dev.bulwark.image.source.RootfsImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipException;
 
 /**
  * Opens images from registries, files, directories and root filesystems, recognising a file's format from the content: a
@@ -82,14 +78,9 @@ public final class ImageOpener {
             return openArchive(new TarFiles(path, options.limits().maxPathLength(), options.limits().maxPathDepth()),
                     name, parsed.selector(), () -> { });
         }
-        Path spool = decompressToSpool(path);
-        try {
-            return openArchive(new TarFiles(spool, options.limits().maxPathLength(), options.limits().maxPathDepth()),
-                    name, parsed.selector(), () -> deleteQuietly(spool));
-        } catch (RuntimeException | IOException e) {
-            deleteQuietly(spool);
-            throw e;
-        }
+        // Decompressed on first use: a walk that comes first reads layers while they stream in.
+        return new CompressedArchiveImage(path, options,
+                (files, onClose) -> openArchive(files, name, parsed.selector(), onClose));
     }
 
     /** Opens an unpacked root filesystem. */
@@ -118,57 +109,6 @@ public final class ImageOpener {
         }
     }
 
-    /**
-     * A compressed archive cannot be read with random access, and a docker-archive names its layers only in a
-     * {@code manifest.json} stored after them: so it is decompressed once into the cache directory (bounded by the
-     * image limits) and read from there.
-     */
-    private Path decompressToSpool(Path archive) throws IOException {
-        Files.createDirectories(options.tempDir());
-        Path spool = Files.createTempFile(options.tempDir(), "archive-", ".tar");
-        ImageLimits limits = options.limits();
-        // The ratio is judged on the compressed bytes consumed so far, not on the file's size: a bomb is stopped
-        // once it has expanded past the grace bytes, before it fills the cache directory.
-        long[] consumed = {0};
-        try (InputStream file = Files.newInputStream(archive)) {
-            InputStream counted = new java.io.FilterInputStream(file) {
-                @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    consumed[0] += b >= 0 ? 1 : 0;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    consumed[0] += Math.max(n, 0);
-                    return n;
-                }
-            };
-            Compression.Decompressing decompressing = Compression.open(counted);
-            // Decompression on one thread, writing on this one.
-            try (InputStream in = new LimitedInputStream(decompressing.stream(),
-                    limits.maxTotalBytes(), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
-                    () -> consumed[0] - decompressing.unconsumed().getAsLong());
-                 ReadAheadInputStream ahead = new ReadAheadInputStream(in, 8, 256 * 1024, "bulwark-spool");
-                 OutputStream out = Files.newOutputStream(spool)) {
-                ahead.transferTo(out);
-            }
-        } catch (LimitedInputStream.LimitExceededException e) {
-            deleteQuietly(spool);
-            throw new InputException(archive.toString(), e.getMessage(), e);
-        } catch (ZipException | java.io.EOFException | com.github.luben.zstd.ZstdIOException e) {
-            deleteQuietly(spool);
-            throw new InputException(archive.toString(), "truncated or corrupt compressed archive ("
-                    + e.getMessage() + ")", e);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(spool);
-            throw e;
-        }
-        return spool;
-    }
-
     static FileInput parse(String input) {
         Path whole = Path.of(input);
         if (Files.exists(whole)) {
@@ -186,13 +126,5 @@ public final class ImageOpener {
             }
         }
         return new FileInput(whole, null);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
-        }
     }
 }

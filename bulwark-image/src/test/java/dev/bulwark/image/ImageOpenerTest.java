@@ -173,8 +173,15 @@ class ImageOpenerTest {
         Path file = twoLayers().writeDockerArchive(dir.resolve("image.tar.gz"), "x:1", true);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> open(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("truncated or corrupt compressed archive");
+        // A compressed archive is decompressed on first use: asked for its metadata, or walked while it streams in.
+        try (Image image = open(file)) {
+            assertThatThrownBy(image::metadata).isInstanceOf(InputException.class)
+                    .hasMessageContaining("truncated or corrupt compressed archive");
+        }
+        try (Image image = open(file)) {
+            assertThatThrownBy(() -> image.walk(() -> new FileIndex())).isInstanceOf(InputException.class)
+                    .hasMessageContaining("truncated or corrupt compressed archive");
+        }
         assertThat(Files.list(dir.resolve("tmp"))).as("spool removed after the failure").isEmpty();
     }
 

@@ -87,25 +87,18 @@ public final class ScanPipeline {
             throw e;
         }
         try (Image image = opened; VulnDatabase database = await(openingDatabase)) {
-            ImageMetadata metadata = image.metadata();
             boolean isImage = isImage(target);
-            FileIndex index = new FileIndex();
-            InventoryVisitor inventoryVisitor = new InventoryVisitor(analyzers(target), tempDir);
-            List<LayerVisitor> visitors = new ArrayList<>(List.of(index, inventoryVisitor));
             SecretScanner secretScanner = await(compilingSecrets);
-            SecretLayerVisitor secrets = null;
-            if (secretScanner != null) {
-                secrets = new SecretLayerVisitor(secretScanner, settings.layerCache());
-                visitors.add(secrets);
-            }
             ConfigScanner configScanner = settings.runs(Scanner.MISCONFIG)
                     ? ConfigScanner.create(ConfigScanOptions.defaults()) : null;
-            ConfigLayerVisitor configs = null;
-            if (configScanner != null && !(target instanceof ScanTarget.SourceDirectory)) {
-                configs = new ConfigLayerVisitor(configScanner, settings.layerCache());
-                visitors.add(configs);
-            }
-            image.walk(LayerVisitors.compose(tempDir, visitors));
+            // A compressed archive may be walked while it is still being decompressed, and then walked again with
+            // fresh consumers when its manifest contradicts what was guessed (Image#walk(Supplier)).
+            Consumers consumers = image.walk(() -> new Consumers(target, settings, secretScanner, configScanner));
+            ImageMetadata metadata = image.metadata();
+            FileIndex index = consumers.index;
+            InventoryVisitor inventoryVisitor = consumers.inventory;
+            SecretLayerVisitor secrets = consumers.secrets;
+            ConfigLayerVisitor configs = consumers.configs;
 
             FileView view = index.view();
             Inventory inventory = relative(target, inventoryVisitor.inventory(view, metadata.layers()));
@@ -113,7 +106,7 @@ public final class ScanPipeline {
 
             List<SecretFinding> secretFindings = new ArrayList<>();
             if (secrets != null) {
-                secretFindings.addAll(judgeSecrets(target, secrets.results(), view));
+                secretFindings.addAll(judgeSecrets(target, secrets.results(), view, metadata.layers()));
                 if (isImage) {
                     secretFindings.addAll(secretScanner.scanImageConfig(metadata.config()).stream()
                             .map(s -> withSecretLocation(s, Location.of(ResultAssembler.IMAGE_CONFIG), true))
@@ -137,6 +130,36 @@ public final class ScanPipeline {
                     inventory.relationships(), warnings);
         } catch (IOException e) {
             throw new InputException(target.name(), "cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The consumers of one walk, composed into one visitor. */
+    private final class Consumers implements LayerVisitor {
+        private final FileIndex index = new FileIndex();
+        private final InventoryVisitor inventory;
+        private final SecretLayerVisitor secrets;
+        private final ConfigLayerVisitor configs;
+        private final LayerVisitor composed;
+
+        Consumers(ScanTarget target, ScanSettings settings, SecretScanner secretScanner,
+                  ConfigScanner configScanner) {
+            inventory = new InventoryVisitor(analyzers(target), tempDir);
+            List<LayerVisitor> visitors = new ArrayList<>(List.of(index, inventory));
+            secrets = secretScanner == null ? null : new SecretLayerVisitor(secretScanner, settings.layerCache());
+            if (secrets != null) {
+                visitors.add(secrets);
+            }
+            configs = configScanner == null || target instanceof ScanTarget.SourceDirectory ? null
+                    : new ConfigLayerVisitor(configScanner, settings.layerCache());
+            if (configs != null) {
+                visitors.add(configs);
+            }
+            composed = LayerVisitors.compose(tempDir, visitors);
+        }
+
+        @Override
+        public dev.bulwark.image.EntryVisitor layer(LayerRef layer) {
+            return composed.layer(layer);
         }
     }
 
@@ -188,14 +211,17 @@ public final class ScanPipeline {
     }
 
     private static List<SecretFinding> judgeSecrets(ScanTarget target, Map<Integer, List<SecretFinding>> perLayer,
-                                                    FileView view) {
+                                                    FileView view, List<LayerRef> layers) {
         List<SecretFinding> out = new ArrayList<>();
         for (List<SecretFinding> findings : perLayer.values()) {
             for (SecretFinding s : findings) {
                 LayerRef layer = s.location().layer();
                 boolean inFinal = layer == null || view.isVisible(s.location().path(), layer.index());
+                // The image's own record of the layer: one read while the archive streamed in knew no createdBy.
+                LayerRef known = layer != null && layer.index() < layers.size() ? layers.get(layer.index()) : layer;
                 Location location = target instanceof ScanTarget.SourceDirectory
-                        ? new Location(stripRoot(s.location().path()), null) : s.location();
+                        ? new Location(stripRoot(s.location().path()), null)
+                        : new Location(s.location().path(), known);
                 out.add(withSecretLocation(s, location, inFinal));
             }
         }

@@ -23,6 +23,14 @@ public interface ArchiveFiles extends Closeable {
     /** Opens a file; {@link java.io.FileNotFoundException} naming it when absent. */
     InputStream open(String name) throws IOException;
 
+    /**
+     * Where the bytes of {@code name} (after links) start in the archive file, or -1 when it is not a tar or has
+     * no such file: two names with the same offset are the same bytes.
+     */
+    default long dataOffset(String name) {
+        return -1;
+    }
+
     /** The archive, for messages. */
     String describe();
 }

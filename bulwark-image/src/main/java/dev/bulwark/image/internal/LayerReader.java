@@ -118,10 +118,11 @@ public final class LayerReader {
         try (Progress.Task task = progress.start("layer " + (layer.index() + 1) + " " + layer.diffId().shortHex(),
                 blobSize);
              InputStream raw = new BufferedInputStream(new ProgressStream(blob, task), 4)) {
-            // An uncompressed blob whose digest is its diffID would be hashed twice over the same bytes: once is enough.
+            // The stored bytes are hashed only when there is a blob digest to check (a docker-archive has none) and
+            // it is not also the diffID of an uncompressed blob, which the diffID check below hashes already.
             boolean blobIsDiff = blobDigest != null && blobDigest.equals(layer.diffId())
                     && Compression.detect(raw) == Compression.NONE;
-            DigestingInputStream stored = blobIsDiff ? DigestingInputStream.countingOnly(raw)
+            DigestingInputStream stored = blobIsDiff || blobDigest == null ? DigestingInputStream.countingOnly(raw)
                     : DigestingInputStream.forDigest(raw, blobDigest);
             Compression.Decompressing decompressed = Compression.open(stored);
             LimitedInputStream limited = new LimitedInputStream(decompressed.stream(), limits.maxLayerBytes(),
@@ -151,6 +152,9 @@ public final class LayerReader {
                 throw new InputException(imageName, where + ": uncompressed content has digest " + actualDiff
                         + ", but the image config says " + layer.diffId());
             }
+            // Only a verified layer is finished: consumers store per-layer results under its diffID at end()
+            // (the layer cache), so a layer whose bytes are not what its diffID says must never get there.
+            visitor.end();
         } catch (LimitedInputStream.LimitExceededException e) {
             throw new InputException(imageName, where + ": " + e.getMessage(), e);
         } catch (ZipException | EOFException e) {
@@ -216,7 +220,6 @@ public final class LayerReader {
             LOG.warn("{}: {}: {} symlink(s) point above the image root; they are resolved inside the image, as a "
                     + "container runtime would", imageName, where, escapingLinks);
         }
-        visitor.end();
     }
 
     private TarEntry toEntry(TarArchiveEntry header, InputStream content, String where) {

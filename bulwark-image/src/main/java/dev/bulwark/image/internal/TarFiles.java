@@ -171,6 +171,12 @@ public final class TarFiles implements ArchiveFiles {
     }
 
     @Override
+    public long dataOffset(String name) {
+        TarArchiveEntry entry = find(name);
+        return entry == null || entry.isSparse() ? -1 : entry.getDataOffset();
+    }
+
+    @Override
     public String describe() {
         return file.toString();
     }

@@ -62,6 +62,16 @@ final class ArchiveImage implements Image {
 
     @Override
     public void walk(LayerVisitor visitor) throws IOException {
+        walkExcept(visitor, java.util.Set.of());
+    }
+
+    /** Where layer {@code index}'s bytes start in the archive, or -1 when the archive cannot say. */
+    long dataOffset(int index) {
+        return files.dataOffset(layerFiles.get(index).name());
+    }
+
+    /** Walks the layers whose indexes are not in {@code done} (another reader has read those). */
+    void walkExcept(LayerVisitor visitor, java.util.Set<Integer> done) throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
         LayerReader reader = new LayerReader(metadata.name(), options.limits(), options.progress(), new AtomicLong(),
                 failed::get);
@@ -69,6 +79,10 @@ final class ArchiveImage implements Image {
         List<Integer> wanted = new ArrayList<>();
         List<EntryVisitor> visitors = new ArrayList<>();
         for (int i = 0; i < layerFiles.size(); i++) {
+            if (done.contains(i)) {
+                visitors.add(null);
+                continue;
+            }
             EntryVisitor entries = visitor.layer(metadata.layers().get(i));
             visitors.add(entries);
             if (entries != null) {
