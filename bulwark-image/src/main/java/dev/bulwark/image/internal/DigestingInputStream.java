@@ -74,16 +74,7 @@ public final class DigestingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] scratch = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
+        return ReadingSkip.skip(this, n, 8192);
     }
 
     @Override

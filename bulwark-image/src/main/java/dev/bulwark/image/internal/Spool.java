@@ -177,7 +177,7 @@ public final class Spool implements AutoCloseable {
      * spool fails, and with an {@link EOFException} when it ends early.
      */
     public InputStream range(long offset, long length) {
-        return new RangeStream(offset, offset + length);
+        return new RangeStream(offset, length);
     }
 
     /** Copies what it reads into the spool file and publishes it to the readers. */
@@ -223,16 +223,7 @@ public final class Spool implements AutoCloseable {
 
         @Override
         public long skip(long n) throws IOException {
-            byte[] scratch = new byte[(int) Math.min(CHUNK_BYTES, Math.max(n, 1))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
+            return ReadingSkip.skip(this, n, CHUNK_BYTES);
         }
 
         void drain() throws IOException {
@@ -243,41 +234,15 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    private final class RangeStream extends InputStream {
-        private long position;
-        private final long end;
+    /** A range of the spool whose reads wait for bytes not yet written. */
+    private final class RangeStream extends ChannelRangeInputStream {
 
-        RangeStream(long offset, long end) {
-            this.position = offset;
-            this.end = end;
+        RangeStream(long offset, long length) {
+            super(reading, file.toString(), offset, length);
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (position >= end) {
-                return -1;
-            }
-            long available = awaitBeyond(position);
-            int wanted = (int) Math.min(length, Math.min(end, available) - position);
-            int n = reading.read(ByteBuffer.wrap(buffer, offset, wanted), position);
-            if (n < 0) {
-                throw new EOFException(file + ": the spool ends inside an entry");
-            }
-            position += n;
-            return n;
-        }
-
-        /** Waits until the spool holds a byte at {@code position}; returns how far it is written. */
-        private long awaitBeyond(long wanted) throws IOException {
+        protected long readableEnd(long wanted) throws IOException {
             synchronized (lock) {
                 while (written <= wanted) {
                     if (failure != null) {
@@ -294,6 +259,13 @@ public final class Spool implements AutoCloseable {
                         throw new InterruptedIOException("interrupted while waiting for " + archive);
                     }
                 }
+                return written;
+            }
+        }
+
+        @Override
+        protected long readableNow() {
+            synchronized (lock) {
                 return written;
             }
         }

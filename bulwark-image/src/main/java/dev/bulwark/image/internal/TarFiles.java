@@ -119,55 +119,7 @@ public final class TarFiles implements ArchiveFiles {
             }
         }
         // Positional reads on the channel: several layers of one archive can be read at once.
-        return new RangeInputStream(channel, entry.getDataOffset(), entry.getSize());
-    }
-
-    /** Reads {@code length} bytes from {@code offset} with positional reads, so that readers never share a position. */
-    private static final class RangeInputStream extends InputStream {
-        private final FileChannel channel;
-        private long position;
-        private final long end;
-
-        RangeInputStream(FileChannel channel, long offset, long length) {
-            this.channel = channel;
-            this.position = offset;
-            this.end = offset + length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (position >= end) {
-                return -1;
-            }
-            int wanted = (int) Math.min(length, end - position);
-            int n = channel.read(java.nio.ByteBuffer.wrap(buffer, offset, wanted), position);
-            if (n < 0) {
-                throw new java.io.EOFException("the archive ends inside an entry");
-            }
-            position += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            long skipped = Math.max(0, Math.min(n, end - position));
-            position += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, end - position);
-        }
+        return new ChannelRangeInputStream(channel, file.toString(), entry.getDataOffset(), entry.getSize());
     }
 
     @Override

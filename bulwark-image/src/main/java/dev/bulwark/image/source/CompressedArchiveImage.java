@@ -101,7 +101,7 @@ public final class CompressedArchiveImage implements Image {
     }
 
     @Override
-    public void walk(LayerVisitor visitor) throws IOException {
+    public synchronized void walk(LayerVisitor visitor) throws IOException {
         open(null).walk(visitor);
     }
 
