@@ -67,11 +67,13 @@ public final class ScanPipeline {
      * gates are applied by {@link ReportFilter}).
      *
      * @throws DatabaseException when the vulnerability scanner is selected and the database is missing or invalid
-     *     (checked after the image's metadata is read and before any layer is)
+     *     (checked before any layer is read: after the image's metadata for images opened at once, before the
+     *     decompression of a compressed archive, which happens during the walk)
      */
     public Report scan(ScanTarget target, ScanSettings settings) {
-        // Opening the database and compiling the secret rules need no image: they run while the image is opened
-        // (a compressed archive is decompressed then). Errors keep their order: the image's first, then the database's.
+        // Opening the database and compiling the secret rules need no image: they run while the image is opened (a
+        // compressed archive, decompressed during the walk, while its first layers are read). Errors keep their order:
+        // the image's first, then the database's, except that a compressed archive's are found only in the walk.
         CompletableFuture<VulnDatabase> openingDatabase = settings.runs(Scanner.VULN)
                 ? inBackground(() -> openDatabase(settings.cacheDir())) : CompletableFuture.completedFuture(null);
         CompletableFuture<SecretScanner> compilingSecrets = settings.runs(Scanner.SECRET)
@@ -217,15 +219,22 @@ public final class ScanPipeline {
             for (SecretFinding s : findings) {
                 LayerRef layer = s.location().layer();
                 boolean inFinal = layer == null || view.isVisible(s.location().path(), layer.index());
-                // The image's own record of the layer: one read while the archive streamed in knew no createdBy.
-                LayerRef known = layer != null && layer.index() < layers.size() ? layers.get(layer.index()) : layer;
                 Location location = target instanceof ScanTarget.SourceDirectory
-                        ? new Location(stripRoot(s.location().path()), null)
-                        : new Location(s.location().path(), known);
+                        ? new Location(stripRoot(s.location().path()), null) : withImageLayer(s.location(), layers);
                 out.add(withSecretLocation(s, location, inFinal));
             }
         }
         return out;
+    }
+
+    /**
+     * The location with the image's own record of its layer: a layer read while a compressed archive streamed in was
+     * known by index and diffID only, not yet by the history that created it (the inventory does the same by index).
+     */
+    private static Location withImageLayer(Location location, List<LayerRef> layers) {
+        LayerRef layer = location.layer();
+        return layer == null || layer.index() >= layers.size() ? location
+                : new Location(location.path(), layers.get(layer.index()));
     }
 
     private static SecretFinding withSecretLocation(SecretFinding s, Location location, boolean inFinalImage) {
@@ -249,7 +258,10 @@ public final class ScanPipeline {
             for (Misconfiguration m : findings) {
                 LayerRef layer = m.location().layer();
                 if (layer == null || view.isVisible(m.location().path(), layer.index())) {
-                    out.add(m); // a deleted Dockerfile configures nothing
+                    // a deleted Dockerfile configures nothing
+                    out.add(new Misconfiguration(m.checkId(), m.aliases(), m.title(), m.severity(),
+                            withImageLayer(m.location(), metadata.layers()), m.startLine(), m.endLine(), m.resource(),
+                            m.message(), m.resolution(), m.references()));
                 }
             }
         }
